@@ -1,0 +1,27 @@
+# One command runs the main job, one runs the tests; both create .venv when it is missing
+# and reinstall only when pyproject.toml changed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test evaluate bench clean
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/python -m pipeline run data/raw --out data/processed
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+evaluate: $(STAMP)
+	$(BIN)/python -m pipeline run ../shared/corpus/dev/articles --out /tmp/newsx-dev
+	$(BIN)/python -m pipeline evaluate /tmp/newsx-dev --gold ../shared/corpus/dev/gold
+
+clean:
+	rm -rf $(VENV) data/processed

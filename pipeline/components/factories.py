@@ -1,0 +1,90 @@
+"""The factories of the project's spaCy components (registered in pyproject's entry points)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import EXTENSIONS  # noqa: F401  (registers the Doc extensions)
+from ..extract.dates import find_dates
+from ..extract.officials import find_officials
+from ..extract.projects import find_projects
+from ..extract.regions import find_regions
+from ..extract.relations import find_relations
+
+
+class RegionsComponent:
+    """Sets `doc._.regions`: every named place with its ISO code."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.regions = find_regions(doc)
+        return doc
+
+
+class ProjectsComponent:
+    """Sets `doc._.projects`: every named infrastructure project."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.projects = find_projects(doc, doc._.regions or [])
+        return doc
+
+
+class OfficialsComponent:
+    """Sets `doc._.officials` and `doc._.persons` (named people who hold no office)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.officials, doc._.persons = find_officials(doc, doc._.regions or [])
+        return doc
+
+
+class DatesComponent:
+    """Sets `doc._.dates`: every time expression, resolved against `doc._.published`."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.dates = find_dates(doc, doc._.published)
+        return doc
+
+
+class RelationsComponent:
+    """Sets `doc._.relations` from the records of the components before it."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.relations = find_relations(
+            doc,
+            doc._.officials or [],
+            doc._.projects or [],
+            doc._.regions or [],
+            doc._.dates or [],
+        )
+        return doc
+
+
+@Language.factory("news_regions", assigns=["doc._.regions"])
+def make_regions(nlp: Language, name: str) -> RegionsComponent:
+    return RegionsComponent()
+
+
+@Language.factory("news_projects", assigns=["doc._.projects"], requires=["doc._.regions"])
+def make_projects(nlp: Language, name: str) -> ProjectsComponent:
+    return ProjectsComponent()
+
+
+@Language.factory(
+    "news_officials", assigns=["doc._.officials", "doc._.persons"], requires=["doc._.regions"]
+)
+def make_officials(nlp: Language, name: str) -> OfficialsComponent:
+    return OfficialsComponent()
+
+
+@Language.factory("news_dates", assigns=["doc._.dates"])
+def make_dates(nlp: Language, name: str) -> DatesComponent:
+    return DatesComponent()
+
+
+@Language.factory(
+    "news_relations",
+    assigns=["doc._.relations"],
+    requires=["doc._.officials", "doc._.projects", "doc._.dates"],
+)
+def make_relations(nlp: Language, name: str) -> RelationsComponent:
+    return RelationsComponent()

@@ -1,0 +1,1 @@
+"""Extractors: pure functions that read an annotated Doc and return typed records."""

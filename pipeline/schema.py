@@ -1,0 +1,135 @@
+"""The output tables' fixed pyarrow schemas: the contract other tools read by column name."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+_str = pa.string()
+_int = pa.int64()
+_strs = pa.list_(pa.string())
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "documents": pa.schema(
+        [
+            ("doc_id", _str),
+            ("source", _str),
+            ("title", _str),
+            ("url", _str),
+            ("author", _str),
+            ("published", pa.date32()),
+            ("text", _str),
+            ("status", _str),
+            ("error", _str),
+            ("warnings", _strs),
+            ("model", _str),
+            ("pipeline_version", _str),
+            ("content_hash", _str),
+            ("words", _int),
+        ]
+    ),
+    "mentions": pa.schema(
+        [
+            ("doc_id", _str),
+            ("entity_id", _str),
+            ("label", _str),
+            ("text", _str),
+            ("start_char", _int),
+            ("end_char", _int),
+            ("sentence", _int),
+        ]
+    ),
+    "officials": pa.schema(
+        [
+            ("doc_id", _str),
+            ("entity_id", _str),
+            ("name", _str),
+            ("aliases", _strs),
+            ("role", _str),
+            ("role_text", _str),
+            ("country", _str),
+            ("organization", _str),
+            ("posted_to", _str),
+            ("mentions", _int),
+            ("first_char", _int),
+        ]
+    ),
+    "regions": pa.schema(
+        [
+            ("doc_id", _str),
+            ("entity_id", _str),
+            ("name", _str),
+            ("type", _str),
+            ("country", _str),
+            ("iso_code", _str),
+            ("mentions", _int),
+            ("first_char", _int),
+        ]
+    ),
+    "projects": pa.schema(
+        [
+            ("doc_id", _str),
+            ("entity_id", _str),
+            ("name", _str),
+            ("aliases", _strs),
+            ("type", _str),
+            ("countries", _strs),
+            ("locations", _strs),
+            ("part_of", _str),
+            ("mentions", _int),
+            ("first_char", _int),
+        ]
+    ),
+    "dates": pa.schema(
+        [
+            ("doc_id", _str),
+            ("text", _str),
+            ("start_char", _int),
+            ("end_char", _int),
+            ("type", _str),
+            ("value", _str),
+            ("mod", _str),
+            ("earliest", pa.date32()),
+            ("latest", pa.date32()),
+            ("sentence", _int),
+        ]
+    ),
+    "relations": pa.schema(
+        [
+            ("doc_id", _str),
+            ("type", _str),
+            ("head", _str),
+            ("head_id", _str),
+            ("tail", _str),
+            ("tail_id", _str),
+            ("date_value", _str),
+            ("evidence", _str),
+            ("start_char", _int),
+            ("end_char", _int),
+            ("confidence", pa.float64()),
+        ]
+    ),
+    "entities": pa.schema(
+        [
+            ("entity_id", _str),
+            ("kind", _str),
+            ("name", _str),
+            ("aliases", _strs),
+            ("documents", _int),
+            ("first_published", pa.date32()),
+            ("last_published", pa.date32()),
+        ]
+    ),
+}
+
+# the tables written per article batch; `entities` is built from them at the end of a run
+ARTICLE_TABLES = [name for name in SCHEMAS if name != "entities"]
+
+
+def to_table(name: str, rows: list[dict]) -> pa.Table:
+    """Rows (dicts) to a pyarrow Table with the table's fixed schema."""
+    return pa.Table.from_pylist(rows, schema=SCHEMAS[name])
+
+
+def empty_table(name: str) -> pa.Table:
+    """A table with the schema and no rows."""
+    return SCHEMAS[name].empty_table()
