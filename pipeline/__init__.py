@@ -1,0 +1,16 @@
+"""News extraction pipeline: officials, regions, projects, dates and relations as tables.
+
+Library use:
+
+    import pipeline
+    result = pipeline.extract(text, published="2021-01-06")   # one article
+    summary = pipeline.run("data/raw", "data/processed")       # a corpus
+    tables = pipeline.read_tables("data/processed")            # dict of DataFrames
+"""
+
+__version__ = "0.1.0"
+
+from .api import Extraction, extract  # noqa: E402
+from .runner import RunSummary, read_tables, run  # noqa: E402
+
+__all__ = ["Extraction", "RunSummary", "extract", "read_tables", "run", "__version__"]
