@@ -78,9 +78,12 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def _batch_key(positioned: list[tuple[int, Article]]) -> str:
-    ids = "\n".join(a.doc_id for _, a in positioned)
-    return f"{batch_name(positioned[0][0])}-{hashlib.sha1(ids.encode()).hexdigest()[:8]}"
+def _batch_key(positioned: list[tuple[int, Article]], version: str) -> str:
+    # the key covers ids and content, so a batch of changed articles never reuses an old name
+    digest = hashlib.sha1(version.encode())
+    for _, article in positioned:
+        digest.update(f"{article.doc_id}\n{article.text}\n".encode())
+    return f"{batch_name(positioned[0][0])}-{digest.hexdigest()[:8]}"
 
 
 # --- the local engine -------------------------------------------------------------------------
@@ -175,7 +178,7 @@ def run(
     def articles_in_batches() -> Iterator[list[Article]]:
         for positioned in batched(pending_articles(), batch_size):
             batch = [article for _, article in positioned]
-            names[id(batch)] = _batch_key(positioned)
+            names[id(batch)] = _batch_key(positioned, version)
             yield batch
 
     def on_done(batch: list[Article], rows: dict) -> None:
@@ -191,7 +194,7 @@ def run(
     for doc_id, (_, _, batch) in done.items():
         if doc_id not in seen:
             stale[doc_id] = batch
-    store.drop_documents(set(stale))
+    store.drop_documents(stale)
 
     finalize(store)
     summary.seconds = time.perf_counter() - started

@@ -77,11 +77,12 @@ class PartStore:
                 done[doc_id] = (content, version, batch.name)
         return done
 
-    def drop_documents(self, doc_ids: set[str]) -> None:
-        """Remove the rows of these documents from every batch that holds them (rewritten atomically)."""
-        if not doc_ids:
-            return
+    def drop_documents(self, stale: dict[str, str]) -> None:
+        """Remove documents (doc_id -> the batch holding them) from their batches, atomically."""
         for batch in self.batches():
+            doc_ids = {doc_id for doc_id, name in stale.items() if name == batch.name}
+            if not doc_ids:
+                continue
             docs = pq.read_table(batch / "documents.parquet", columns=["doc_id"]).column(0)
             held = set(docs.to_pylist())
             if not held & doc_ids:

@@ -19,6 +19,11 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
 def seed_text() -> str:
     from pipeline.ingest import read_articles
 
