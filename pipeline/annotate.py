@@ -15,6 +15,11 @@ from .schema import ARTICLE_TABLES
 log = logging.getLogger(__name__)
 
 
+def is_english(article: Article) -> bool:
+    """Only English articles go through the English model; unknown language counts as English."""
+    return article.language in (None, "en")
+
+
 def count_words(text: str) -> int:
     return len(text.split())
 
@@ -29,7 +34,7 @@ def process_batch(
 ) -> dict[str, list[dict]]:
     """Rows of every per-article table for a batch; a failing article becomes an error row."""
     rows: dict[str, list[dict]] = {table: [] for table in ARTICLE_TABLES}
-    readable = [a for a in articles if a.status == "ok"]
+    readable = [a for a in articles if a.status == "ok" and is_english(a)]
     docs = {}
     try:
         for article, doc in zip(

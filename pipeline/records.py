@@ -20,6 +20,7 @@ class Article:
     status: str = "ok"
     error: str | None = None
     warnings: tuple[str, ...] = ()
+    language: str | None = None  # ISO 639-1 where known; only English articles are extracted
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,7 @@ def document_row(article: Article, model: str | None, version: str, words: int) 
         "status": article.status,
         "error": article.error,
         "warnings": list(article.warnings),
+        "language": article.language,
         "model": model,
         "pipeline_version": version,
         "content_hash": hashlib.sha256(article.text.encode("utf-8")).hexdigest()[:16],

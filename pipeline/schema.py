@@ -21,6 +21,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("status", _str),
             ("error", _str),
             ("warnings", _strs),
+            ("language", _str),
             ("model", _str),
             ("pipeline_version", _str),
             ("content_hash", _str),
