@@ -13,7 +13,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -85,7 +85,7 @@ class Accuracy:
 
 
 @dataclass
-class AttributeError_:
+class AttributeMismatch:
     """A matched pair whose attribute differs: what gold says and what was predicted."""
 
     table: str
@@ -102,7 +102,7 @@ class DocumentErrors:
     missing: bool = False
     misses: dict[str, list[dict]] = field(default_factory=dict)
     false_positives: dict[str, list[dict]] = field(default_factory=dict)
-    attribute_errors: list[AttributeError_] = field(default_factory=list)
+    attribute_errors: list[AttributeMismatch] = field(default_factory=list)
 
 
 @dataclass
@@ -278,6 +278,11 @@ def project_words_match(a: list[str], b: list[str]) -> float:
     """Dice overlap of two word sets (fuzzy word matching); 0 below the threshold or with only generic words shared."""
     set_a, set_b = sorted(set(a)), sorted(set(b))
     if not set_a or not set_b:
+        return 0.0
+    # numbers identify ("Corridor 1" is not "Corridor 2a"): numbered names must share a number
+    numbers_a = {w for w in set_a if any(ch.isdigit() for ch in w)}
+    numbers_b = {w for w in set_b if any(ch.isdigit() for ch in w)}
+    if numbers_a and numbers_b and not numbers_a & numbers_b:
         return 0.0
     generic = set(_lexicon()["generic_project_words"])
     pairs = sorted(
@@ -539,7 +544,7 @@ def score(gold: dict[str, dict], predicted: dict[str, dict]) -> Report:
                         accuracy.correct += 1
                     else:
                         errors.attribute_errors.append(
-                            AttributeError_(table, attribute, _row_label(table, gold_rows[i]), g_value, p_value)
+                            AttributeMismatch(table, attribute, _row_label(table, gold_rows[i]), g_value, p_value)
                         )
         documents[doc] = errors
     return Report(tables, attributes, documents, gold_documents=len(gold), missing_documents=missing)
@@ -554,9 +559,9 @@ def _count(counts: Counts, tp: int, gold_rows: list, pred_rows: list) -> None:
 # --------------------------------------------------------------------------- output
 
 
-def report_to_dict(report: Report) -> dict:
-    """The report's figures as plain JSON-ready data (for `--json FILE`)."""
-    return {
+def report_to_dict(report: Report, *, errors: bool = False) -> dict:
+    """The report's figures as plain JSON-ready data (for `--json FILE`); `errors` adds the per-document lists."""
+    figures = {
         "documents": report.gold_documents,
         "missing_documents": list(report.missing_documents),
         "tables": {
@@ -575,6 +580,17 @@ def report_to_dict(report: Report) -> dict:
             for name, a in report.attributes.items()
         },
     }
+    if errors:
+        figures["errors"] = {
+            doc: {
+                "missing": e.missing,
+                "misses": e.misses,
+                "false_positives": e.false_positives,
+                "attribute_errors": [asdict(a) for a in e.attribute_errors],
+            }
+            for doc, e in report.documents.items()
+        }
+    return figures
 
 
 def format_report(report: Report) -> str:

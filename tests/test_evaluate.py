@@ -126,6 +126,9 @@ def test_evaluate_region_name_rules(gold, predicted, matches):
             True,
         ),
         (_project("Trans-Anatolian Natural Gas Pipeline", "pipeline", aliases=["TANAP"]), _project("TANAP"), True),
+        # Dice 2*3/(4+4) = 0.75, but the numbers that tell the two apart differ
+        (_project("Carpathian Transport Corridor 1", "corridor"), _project("Carpathian Transport Corridor 2a"), False),
+        (_project("Carpathian Transport Corridor 1", "corridor"), _project("Carpathian Corridor 1"), True),
         (_project("Trans-Anatolian Natural Gas Pipeline", "pipeline"), _project("TANAP", aliases=["Trans-Anatolian pipeline"]), True),
     ],
 )
@@ -262,7 +265,8 @@ def test_evaluate_attribute_accuracy_over_matched_pairs(roles):
     errors = format_errors(report)
     assert "'foreign minister'" in errors and "'governor general'" in errors
     assert "Bunyad Huseynov" in errors
-    json.dumps(report_to_dict(report))  # --json must be able to write it
+    listed = json.loads(json.dumps(report_to_dict(report, errors=True)))  # --json must be able to write it
+    assert listed["errors"]["a.txt"]["misses"]["officials"] == [_official("Bunyad Huseynov")]
 
 
 @pytest.mark.parametrize("region_names", [("Astara", "Astara")])
