@@ -1,17 +1,200 @@
 """Link stage: the same official, region or project across articles gets one entity_id.
 
 Works on the tables, not on Docs. Each article gives its entities a local id (a hash of the
-normalized name, or of the ISO code for regions); linking groups local ids that name the same
-thing and gives each group the smallest of its local ids as `entity_id`, so ids are stable on
-reruns, and an entity keeps its id when new articles add names to its group unless they add a
-smaller local id.
+normalized name, or of the ISO code for regions). Linking finds pairs of local ids that name
+the same thing, blocking first so that only names sharing a key are compared (no all-pairs
+comparison), scores candidates with rapidfuzz, and joins the pairs into groups. Each group's
+`entity_id` is the smallest local id in it, so ids are stable on reruns and an entity keeps its
+id when articles are added, unless a new article brings a name whose local id sorts first.
+
+- Regions: the local id is the ISO code's hash, so a country or subdivision links by code;
+  places without a code link by name and country.
+- Officials: blocked by a transliteration skeleton of every name word (Huseynov/Guseynov,
+  Aliyev/Aliev, Rouhani/Rohani share one), so name order does not matter; then the surnames must
+  be close (rapidfuzz), the first names compatible (equal, close, or an initial), and countries
+  must not conflict. A surname alone links only when role and country agree.
+- Projects: blocked by the set of their distinctive words and by acronyms (INSTC for the
+  International North-South Transport Corridor); then the word sets must overlap (Dice) and the
+  types agree.
 """
 
 from __future__ import annotations
 
-import pandas as pd
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
 
+import pandas as pd
+from rapidfuzz import fuzz
+
+from .resources import load_json
 from .schema import SCHEMAS
+
+SURNAME_SIMILARITY = 80  # rapidfuzz ratio for transliteration variants of one surname
+PROJECT_DICE = 0.75  # word-set overlap for two project names to be one project
+MAX_BLOCK = 5000  # blocks larger than this are too generic to say anything; skipped
+
+
+def fold(text: str) -> str:
+    """Lower case, accents stripped, dashes and punctuation as spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[^\w\s]|_", " ", plain).split())
+
+
+def skeleton(word: str) -> str:
+    """A transliteration key: consonants only, with g/h/kh/x and y/j/i variants merged."""
+    word = fold(word)
+    word = re.sub(r"kh|gh|x|g|q", "h", word)
+    word = re.sub(r"[aeiouyjw]", "", word)
+    return re.sub(r"(.)\1+", r"\1", word)  # doubled letters: Hassan/Hasan
+
+
+# --- officials ---------------------------------------------------------------------------------
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in fold(name).split() if w not in {"mr", "mrs", "ms", "dr"}]
+
+
+def _first_names_compatible(a: list[str], b: list[str]) -> bool:
+    if not a or not b:
+        return True
+    x, y = a[0], b[0]
+    if len(x) == 1 or len(y) == 1:
+        return x[0] == y[0]
+    return fuzz.ratio(x, y) >= SURNAME_SIMILARITY
+
+
+def _same_official(a: dict, b: dict) -> bool:
+    wa, wb = _name_words(a["name"]), _name_words(b["name"])
+    if not wa or not wb:
+        return False
+    if a.get("country") and b.get("country") and a["country"] != b["country"]:
+        return False
+    # name order: compare as written, then with the words of one name reversed
+    for left in (wa, wa[::-1]):
+        if fuzz.ratio(left[-1], wb[-1]) < SURNAME_SIMILARITY and skeleton(left[-1]) != skeleton(wb[-1]):
+            continue
+        first_a, first_b = left[:-1], wb[:-1]
+        if not first_a or not first_b:
+            # a surname alone is the same person only with the same role and country
+            return bool(a.get("role")) and a.get("role") == b.get("role") and a.get("country") == b.get("country")
+        if _first_names_compatible(first_a, first_b):
+            return True
+    return False
+
+
+def _official_keys(row: dict) -> Iterable[str]:
+    for word in _name_words(row["name"]):
+        if len(word) > 2:
+            yield skeleton(word)
+
+
+# --- projects ----------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _linking_lexicon() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    data = load_json("linking.json")
+    return data["word_variants"], frozenset(data["filler_words"]), frozenset(data["project_heads"])
+
+
+def project_words(name: str) -> frozenset[str]:
+    """The words of a project name with spelling variants folded (railroad -> railway)."""
+    variants, _, _ = _linking_lexicon()
+    words = []
+    for word in fold(name).split():
+        words.extend(variants.get(word, word).split())
+    return frozenset(words)
+
+
+def _distinctive(words: frozenset[str]) -> frozenset[str]:
+    _, filler, heads = _linking_lexicon()
+    return frozenset(w for w in words if w not in filler and w not in heads)
+
+
+def acronym(name: str) -> str | None:
+    """The initials of a name of three words or more ("International North-South Transport Corridor" -> "instc")."""
+    words = [w for w in fold(name).split() if w not in {"the", "of", "and", "for"}]
+    if len(words) < 3:
+        return None
+    return "".join(w[0] for w in words)
+
+
+def _is_acronym(text: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", text)
+    return len(letters) >= 3 and letters.isupper()
+
+
+def _project_forms(row: dict) -> list[str]:
+    aliases = row.get("aliases")
+    return [row["name"], *(list(aliases) if aliases is not None else [])]
+
+
+def _project_keys(row: dict) -> Iterable[str]:
+    for form in _project_forms(row):
+        if _is_acronym(form):
+            yield "acr:" + re.sub(r"[^a-z0-9]", "", form.casefold())
+            continue
+        distinctive = _distinctive(project_words(form))
+        if distinctive:
+            yield "w:" + " ".join(sorted(distinctive))
+        made = acronym(form)
+        if made:
+            yield "acr:" + made
+
+
+def _same_project(a: dict, b: dict) -> bool:
+    if a.get("type") and b.get("type") and a["type"] != b["type"]:
+        return False
+    for x in _project_forms(a):
+        for y in _project_forms(b):
+            if _is_acronym(x) or _is_acronym(y):
+                ax = re.sub(r"[^a-z0-9]", "", x.casefold()) if _is_acronym(x) else acronym(x)
+                ay = re.sub(r"[^a-z0-9]", "", y.casefold()) if _is_acronym(y) else acronym(y)
+                if ax and ax == ay:
+                    return True
+                continue
+            wx, wy = project_words(x), project_words(y)
+            if _distinctive(wx) and _distinctive(wx) == _distinctive(wy):
+                return True
+            if wx and wy and 2 * len(wx & wy) / (len(wx) + len(wy)) >= PROJECT_DICE:
+                return True
+    return False
+
+
+# --- the stage ---------------------------------------------------------------------------------
+
+_RULES = {
+    "official": (_official_keys, _same_official),
+    "project": (_project_keys, _same_project),
+}
+
+
+def link_pairs(kind: str, rows: pd.DataFrame) -> list[tuple[str, str]]:
+    """Pairs of local ids of one kind that name the same entity (blocked, then scored)."""
+    if kind not in _RULES:
+        return []
+    keys_of, same = _RULES[kind]
+    # one representative row per local id: all rows with one id share its name
+    representatives = rows.drop_duplicates("entity_id").to_dict("records")
+    blocks: dict[str, list[dict]] = defaultdict(list)
+    for row in representatives:
+        for key in set(keys_of(row)):
+            blocks[key].append(row)
+    pairs: set[tuple[str, str]] = set()
+    for members in blocks.values():
+        if len(members) < 2 or len(members) > MAX_BLOCK:
+            continue
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                pair = tuple(sorted((a["entity_id"], b["entity_id"])))
+                if pair[0] != pair[1] and pair not in pairs and same(a, b):
+                    pairs.add(pair)
+    return sorted(pairs)
 
 
 def _union_find(pairs: list[tuple[str, str]], ids: list[str]) -> dict[str, str]:
@@ -26,34 +209,26 @@ def _union_find(pairs: list[tuple[str, str]], ids: list[str]) -> dict[str, str]:
     for a, b in pairs:
         ra, rb = find(a), find(b)
         if ra != rb:
-            keep, drop = min(ra, rb), max(ra, rb)
-            parent[drop] = keep
+            parent[max(ra, rb)] = min(ra, rb)
     return {i: find(i) for i in ids}
-
-
-def link_pairs(kind: str, rows: pd.DataFrame) -> list[tuple[str, str]]:
-    """Pairs of local ids of one kind that name the same entity."""
-    return []
 
 
 def link(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, str], pd.DataFrame]:
     """Map every local entity id to its corpus entity_id and build the `entities` table."""
-    published = tables["documents"].set_index("doc_id")["published"]
+    published = tables["documents"].drop_duplicates("doc_id").set_index("doc_id")["published"]
     mapping: dict[str, str] = {}
     entities = []
     for kind, table in (("official", "officials"), ("region", "regions"), ("project", "projects")):
         rows = tables[table]
         if rows.empty:
             continue
-        ids = sorted(set(rows["entity_id"]))
-        groups = _union_find(link_pairs(kind, rows), ids)
+        groups = _union_find(link_pairs(kind, rows), sorted(set(rows["entity_id"])))
         mapping.update(groups)
-        rows = rows.assign(entity_id=rows["entity_id"].map(groups))
-        rows = rows.assign(published=rows["doc_id"].map(published))
+        rows = rows.assign(entity_id=rows["entity_id"].map(groups), published=rows["doc_id"].map(published))
         for entity_id, group in rows.groupby("entity_id", sort=True):
-            names = group["name"].value_counts()
+            counts = group["name"].value_counts()
             # the most frequent name, then the longest, then alphabetical: deterministic
-            name = sorted(names.index, key=lambda n: (-names[n], -len(n), n))[0]
+            name = sorted(counts.index, key=lambda n: (-counts[n], -len(n), n))[0]
             aliases = set(group["name"])
             if "aliases" in group:
                 for values in group["aliases"]:
@@ -70,5 +245,4 @@ def link(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, str], pd.DataFrame]
                     "last_published": dates.max() if len(dates) else None,
                 }
             )
-    columns = SCHEMAS["entities"].names
-    return mapping, pd.DataFrame(entities, columns=columns)
+    return mapping, pd.DataFrame(entities, columns=SCHEMAS["entities"].names)

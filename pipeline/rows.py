@@ -22,7 +22,8 @@ def local_entity_id(kind: str, key: str) -> str:
 
 
 def official_id(official: Official) -> str:
-    return local_entity_id("official", official.name)
+    # the country is part of the key: two people of one name serving two states stay apart
+    return local_entity_id("official", f"{official.name}|{official.country or ''}")
 
 
 def region_id(region: Region) -> str:
