@@ -1,0 +1,258 @@
+"""Relations: who met whom, which project is part of which, where each project lies.
+
+The Doc comes from the real model; the officials, projects, regions and dates are built by
+hand from the text (spans found with str.find), so these tests do not depend on the other
+extractors.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.relations import find_relations
+from pipeline.records import Mention, Official, Project, Region, TimeExpression
+
+
+def _mentions(text: str, label: str, forms: tuple[str, ...]) -> list[Mention]:
+    """Every occurrence of each form, longest forms first, without overlaps."""
+    taken: list[tuple[int, int]] = []
+    out = []
+    for form in sorted(forms, key=len, reverse=True):
+        start = text.find(form)
+        while start >= 0:
+            end = start + len(form)
+            if not any(s < end and start < e for s, e in taken):
+                taken.append((start, end))
+                out.append(Mention(label, form, start, end))
+            start = text.find(form, end)
+    return out
+
+
+def official(text: str, name: str, *forms: str) -> Official:
+    return Official(name=name, role=None, mentions=_mentions(text, "OFFICIAL", (name, *forms)))
+
+
+def project(text: str, name: str, *forms: str, part_of: str | None = None) -> Project:
+    return Project(
+        name=name, type="other", part_of=part_of, mentions=_mentions(text, "PROJECT", (name, *forms))
+    )
+
+
+def region(text: str, name: str) -> Region:
+    return Region(name=name, type="country", mentions=_mentions(text, "REGION", (name,)))
+
+
+def met_pairs(relations) -> set[frozenset[str]]:
+    return {frozenset((r.head, r.tail)) for r in relations if r.type == "MET_WITH"}
+
+
+PETROV = ("Ivan Petrov", "Petrov")
+RAHIMI = ("Ali Rahimi", "Rahimi")
+LOPEZ = ("Maria Lopez", "Lopez")
+CARTER = ("John Carter", "Carter")
+
+
+def people(text: str) -> list[Official]:
+    return [
+        official(text, name, *aliases)
+        for name, *aliases in (PETROV, RAHIMI, LOPEZ, CARTER)
+        if name.split()[-1] in text
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,pair",
+    [
+        ("Foreign Minister Ivan Petrov met Governor Ali Rahimi in Tabriz on Monday.", (PETROV, RAHIMI)),
+        ("Foreign Minister Ivan Petrov met with Governor Ali Rahimi in Tabriz.", (PETROV, RAHIMI)),
+        ("President Maria Lopez received Ambassador John Carter at the palace.", (LOPEZ, CARTER)),
+        ("President Maria Lopez hosted Ambassador John Carter for a working dinner.", (LOPEZ, CARTER)),
+        ("Minister Ivan Petrov held talks with Governor Ali Rahimi in the capital.", (PETROV, RAHIMI)),
+        ("Minister Ivan Petrov and Governor Ali Rahimi discussed regional trade.", (PETROV, RAHIMI)),
+        ("Minister Ivan Petrov discussed the new border crossing with President Maria Lopez.", (PETROV, LOPEZ)),
+        ("Minister Ivan Petrov exchanged views with Governor Ali Rahimi on energy.", (PETROV, RAHIMI)),
+        ("Minister Ivan Petrov spoke by phone with President Maria Lopez on Friday.", (PETROV, LOPEZ)),
+        ("Minister Ivan Petrov had a video call with President Maria Lopez.", (PETROV, LOPEZ)),
+        ("Minister Ivan Petrov and Ambassador John Carter signed the loan agreement.", (PETROV, CARTER)),
+        ("The forum was co-chaired by Minister Ivan Petrov and Governor Ali Rahimi.", (PETROV, RAHIMI)),
+        ("Governor Ali Rahimi and Ambassador John Carter inaugurated the new bridge.", (RAHIMI, CARTER)),
+        ("Governor Ali Rahimi will meet President Maria Lopez next week.", (RAHIMI, LOPEZ)),
+    ],
+)
+def test_relations_meeting_verb_families(nlp, text, pair):
+    doc = nlp(text)
+    rows = find_relations(doc, people(text), [], [], [])
+    assert met_pairs(rows) == {frozenset((pair[0][0], pair[1][0]))}
+    (row,) = rows
+    assert (row.start_char, row.end_char) == (0, len(text.rstrip()))
+    assert 0.0 <= row.confidence <= 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Minister Ivan Petrov, Governor Ali Rahimi and Ambassador John Carter signed the accord."],
+)
+def test_relations_shared_meeting_gives_every_pair(nlp, text):
+    rows = find_relations(nlp(text), people(text), [], [], [])
+    assert met_pairs(rows) == {
+        frozenset(("Ivan Petrov", "Ali Rahimi")),
+        frozenset(("Ivan Petrov", "John Carter")),
+        frozenset(("Ali Rahimi", "John Carter")),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minister Ivan Petrov thanked President Maria Lopez for her support of the project.",
+        "Minister Ivan Petrov and Governor Ali Rahimi attended the opening ceremony of the port.",
+        "Minister Ivan Petrov and Governor Ali Rahimi spoke at the same workshop in Baku.",
+        "Minister Ivan Petrov accompanied President Maria Lopez on her trip to the border.",
+        "Minister Ivan Petrov praised Governor Ali Rahimi for the new road.",
+    ],
+)
+def test_relations_officials_who_did_not_meet_give_no_row(nlp, text):
+    assert met_pairs(find_relations(nlp(text), people(text), [], [], [])) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minister Ivan Petrov met senior officials of the province on Tuesday.",
+        "Minister Ivan Petrov held talks with the governor of the province.",
+    ],
+)
+def test_relations_unnamed_participants_give_no_row(nlp, text):
+    assert find_relations(nlp(text), people(text), [], [], []) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minister Ivan Petrov met Governor Ali Rahimi in Tabriz. "
+        "The two men also exchanged views on transit fees.",
+    ],
+)
+def test_relations_two_men_refers_to_the_pair_once(nlp, text):
+    rows = find_relations(nlp(text), people(text), [], [], [])
+    assert met_pairs(rows) == {frozenset(("Ivan Petrov", "Ali Rahimi"))}
+    assert len(rows) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Maria Lopez arrived in Baku on Monday. During the meeting with Petrov, "
+        "President Lopez stressed the need for a new railway.",
+    ],
+)
+def test_relations_during_the_meeting_with(nlp, text):
+    offs = [official(text, "Ivan Petrov", "Petrov"), official(text, "Maria Lopez", "Lopez")]
+    rows = find_relations(nlp(text), offs, [], [], [])
+    assert met_pairs(rows) == {frozenset(("Ivan Petrov", "Maria Lopez"))}
+    (row,) = rows
+    assert text[row.start_char : row.end_char].startswith("During the meeting")
+
+
+def seed_records(text: str):
+    offs = [
+        official(text, "Bunyad Huseynov", "The Azerbaijani ambassador"),
+        official(text, "Bahram Behnamjoo", "Behnamjoo", "Behmanjoo"),
+        official(text, "Seyyed Ali Khamenei"),
+        official(text, "Jeyhun Bayramov", "Bayramov"),
+        official(text, "Hassan Rouhani", "the Iranian president", "The president"),
+    ]
+    projs = [
+        project(text, "Rasht-Astara railway"),
+        project(text, "North-South International Transport Corridor"),
+        project(text, "Khudafarin hydro junction and power plant"),
+    ]
+    regs = [region(text, n) for n in ("Iran", "Azerbaijan", "Armenia", "Baku", "Yerevan")]
+    start = text.find("early December 2020")
+    dates = [TimeExpression("early December 2020", start, start + 19, "DATE", "2020-12", "START")]
+    return offs, projs, regs, dates
+
+
+def test_relations_seed_article_exactly(nlp, seed_text):
+    rows = find_relations(nlp(seed_text), *seed_records(seed_text))
+    got = {(r.type, frozenset((r.head, r.tail)) if r.type == "MET_WITH" else (r.head, r.tail)) for r in rows}
+    assert got == {
+        ("MET_WITH", frozenset(("Bunyad Huseynov", "Bahram Behnamjoo"))),
+        ("MET_WITH", frozenset(("Jeyhun Bayramov", "Hassan Rouhani"))),
+        ("PART_OF", ("Rasht-Astara railway", "North-South International Transport Corridor")),
+    }
+    by_pair = {frozenset((r.head, r.tail)): r for r in rows}
+    bayramov = by_pair[frozenset(("Jeyhun Bayramov", "Hassan Rouhani"))]
+    assert bayramov.date_value == "2020-12"
+    assert seed_text[bayramov.start_char : bayramov.end_char].startswith("During the meeting")
+
+
+@pytest.mark.parametrize(
+    "text,date_text,value",
+    [
+        ("On March 3, 2019, Minister Ivan Petrov met Governor Ali Rahimi.", "March 3, 2019", "2019-03-03"),
+        ("Minister Ivan Petrov met Governor Ali Rahimi.", None, None),
+    ],
+)
+def test_relations_date_value_from_the_sentence(nlp, text, date_text, value):
+    dates = []
+    if date_text:
+        s = text.find(date_text)
+        dates = [TimeExpression(date_text, s, s + len(date_text), "DATE", value)]
+    (row,) = find_relations(nlp(text), people(text), [], [], dates)
+    assert row.date_value == value
+
+
+@pytest.mark.parametrize(
+    "text,part,whole",
+    [
+        ("The Kelvar-Dosti railway, which is part of the Silver Transit Corridor, opened in May.",
+         "Kelvar-Dosti railway", "Silver Transit Corridor"),
+        ("The Ormat bridge is a key section of the Eastern Ring Road.", "Ormat bridge", "Eastern Ring Road"),
+        ("Work began on the Salang link, part of the Great Northern Highway.", "Salang link", "Great Northern Highway"),
+    ],
+)
+def test_relations_part_of_from_the_text(nlp, text, part, whole):
+    projs = [project(text, part), project(text, whole)]
+    rows = find_relations(nlp(text), [], projs, [], [])
+    assert [(r.type, r.head, r.tail) for r in rows] == [("PART_OF", part, whole)]
+
+
+@pytest.mark.parametrize("text", ["The Kelvar-Dosti railway will open next year."])
+def test_relations_part_of_from_the_project_record(nlp, text):
+    projs = [project(text, "Kelvar-Dosti railway", part_of="Silver Transit Corridor")]
+    rows = find_relations(nlp(text), [], projs, [], [])
+    assert [(r.type, r.head, r.tail) for r in rows] == [
+        ("PART_OF", "Kelvar-Dosti railway", "Silver Transit Corridor")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,name,places",
+    [
+        ("The Blue Lake power plant is located in Armenia.", "Blue Lake power plant", {"Armenia"}),
+        ("The Silver Transit Corridor runs through Georgia and Turkey.", "Silver Transit Corridor", {"Georgia", "Turkey"}),
+        ("The Karavan highway links Osh and Batken.", "Karavan highway", {"Osh", "Batken"}),
+        ("The Silver Transit Corridor is a railway connecting Azerbaijan, Georgia and Turkey.",
+         "Silver Transit Corridor", {"Azerbaijan", "Georgia", "Turkey"}),
+        ("A new converter station was built in Nowshera.", "converter station", {"Nowshera"}),
+    ],
+)
+def test_relations_located_in(nlp, text, name, places):
+    projs = [project(text, name)]
+    regs = [region(text, p) for p in places]
+    rows = find_relations(nlp(text), [], projs, regs, [])
+    assert {(r.type, r.head) for r in rows} == {("LOCATED_IN", name)}
+    assert {r.tail for r in rows} == places
+
+
+@pytest.mark.parametrize(
+    "text,name,place",
+    [
+        ("The Rasht-Astara railway will be finished soon.", "Rasht-Astara railway", "Rasht"),
+        ("Minister Ivan Petrov visited Armenia to promote the Blue Lake power plant.", "Blue Lake power plant", "Armenia"),
+    ],
+)
+def test_relations_located_in_needs_a_stated_location(nlp, text, name, place):
+    rows = find_relations(nlp(text), [], [project(text, name)], [region(text, place)], [])
+    assert rows == []
