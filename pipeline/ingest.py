@@ -17,13 +17,14 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from . import web
 from .records import Article
 
 log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 TABLE_SUFFIXES = {".jsonl", ".ndjson", ".csv", ".parquet"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | TABLE_SUFFIXES
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | TABLE_SUFFIXES | web.HTML_SUFFIXES | web.WARC_SUFFIXES
 
 HEADER_KEYS = {"url", "date", "published", "title", "license", "author", "source", "id", "language"}
 _HEADER_LINE = re.compile(r"^\s*([A-Za-z_]+)\s*:\s?(.*)$")
@@ -225,7 +226,16 @@ READERS = {
     ".ndjson": read_jsonl_file,
     ".csv": read_csv_file,
     ".parquet": read_parquet_file,
+    **{suffix: web.read_html_file for suffix in web.HTML_SUFFIXES},
+    **{suffix: web.read_warc_file for suffix in web.WARC_SUFFIXES},
 }
+
+
+def reader_for(path: Path):
+    """The reader for a file by the longest suffix its name ends with (`.warc.gz` before `.gz`)."""
+    name = path.name.lower()
+    matches = [suffix for suffix in READERS if name.endswith(suffix)]
+    return READERS[max(matches, key=len)] if matches else None
 
 
 def iter_files(root: Path) -> Iterator[tuple[Path, str]]:
@@ -256,7 +266,7 @@ def read_articles(root: str | Path) -> Iterator[Article]:
     if not root.exists():
         raise FileNotFoundError(f"input not found: {root}")
     for path, source in iter_files(root):
-        reader = READERS.get(path.suffix.lower())
+        reader = reader_for(path)
         if reader is None:
             yield error_article(source, f"unsupported file type {path.suffix or '(none)'!r}")
             continue
