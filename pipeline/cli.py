@@ -45,6 +45,10 @@ def run_command(
     n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per batch."),
     force: bool = typer.Option(False, "--force", help="Start over instead of resuming."),
+    engine: str = typer.Option("local", help="local (worker processes) or dask."),
+    scheduler: Optional[str] = typer.Option(
+        None, help="Dask scheduler address (tcp://host:8786); a local cluster when omitted."
+    ),
 ) -> None:
     """Run the pipeline on INPUT and write the tables to OUT."""
     from .nlp import ModelNotFound
@@ -61,9 +65,11 @@ def run_command(
             n_process=n_process,
             batch_size=batch_size,
             force=force,
+            engine=engine,
+            scheduler=scheduler,
             progress=_progress_printer(),
         )
-    except ModelNotFound as err:
+    except (ModelNotFound, ValueError, RuntimeError) as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(2) from None
     if sys.stderr.isatty():

@@ -1,18 +1,15 @@
 """Drive the stages over a corpus: ingest -> annotate/extract (batches) -> write -> link.
 
-The engine that runs the batches is replaceable: in-process (`n_process` worker processes,
-each loading the spaCy pipeline once) by default; the stages do not know which engine runs them.
+The engine that runs the batches is replaceable (see `engines`); the stages do not know which
+engine runs them, and the driver alone writes parts and links.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import multiprocessing
-import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +18,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import __version__
-from .annotate import count_words, process_batch
+from .annotate import count_words
+from .engines import ENGINES
 from .ingest import read_articles
 from .link import link
 from .nlp import DEFAULT_MODEL, load_nlp
@@ -86,46 +84,6 @@ def _batch_key(positioned: list[tuple[int, Article]], version: str) -> str:
     return f"{batch_name(positioned[0][0])}-{digest.hexdigest()[:8]}"
 
 
-# --- the local engine -------------------------------------------------------------------------
-
-_WORKER_NLP = None
-
-
-def _worker_init(model: str) -> None:
-    global _WORKER_NLP
-    _WORKER_NLP = load_nlp(model)
-
-
-def _worker_process(articles: list[Article], model: str, version: str) -> dict:
-    return process_batch(_WORKER_NLP, articles, model, version)
-
-
-def run_local(
-    batches: Iterator[list[Article]],
-    model: str,
-    version: str,
-    n_process: int,
-    on_done: Callable[[list[Article], dict], None],
-) -> None:
-    """Process batches in this process or in `n_process` workers; results arrive in order."""
-    if n_process <= 1:
-        nlp = load_nlp(model)
-        for batch in batches:
-            on_done(batch, process_batch(nlp, batch, model, version))
-        return
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with ProcessPoolExecutor(n_process, context, _worker_init, (model,)) as pool:
-        pending: list[tuple[list[Article], Future]] = []
-        for batch in batches:
-            pending.append((batch, pool.submit(_worker_process, batch, model, version)))
-            # keep a bounded number of batches in flight so memory stays flat
-            while len(pending) > 2 * n_process:
-                done_batch, future = pending.pop(0)
-                on_done(done_batch, future.result())
-        for done_batch, future in pending:
-            on_done(done_batch, future.result())
-
-
 # --- the run ----------------------------------------------------------------------------------
 
 
@@ -137,14 +95,19 @@ def run(
     n_process: int = 1,
     batch_size: int = 32,
     force: bool = False,
+    engine: str = "local",
+    scheduler: str | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> RunSummary:
     """Run the pipeline over a folder or file of articles and write the tables to `out_dir`.
 
     Articles already processed into `out_dir` with the same content and pipeline version are
     skipped (so an interrupted run resumes); `force` starts over. `progress(docs, words)` is
-    called after each batch.
+    called after each batch. `engine` is "local" (`n_process` worker processes) or "dask"
+    (`scheduler` is a cluster address; without one, a local cluster of `n_process` workers).
     """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose one of {sorted(ENGINES)}")
     started = time.perf_counter()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -188,7 +151,7 @@ def run(
         if progress:
             progress(summary.processed, summary.words)
 
-    run_local(articles_in_batches(), model, version, n_process, on_done)
+    ENGINES[engine](articles_in_batches(), model, version, n_process, on_done, scheduler=scheduler)
 
     # outdated versions of changed articles, and articles no longer in the input
     for doc_id, (_, _, batch) in done.items():
