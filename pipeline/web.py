@@ -36,6 +36,9 @@ _LANG_CODE = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*\s*$")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 
 
+TRUNCATED = "truncated WARC record (the file ends inside it)"
+
+
 class TruncatedRecord(Exception):
     """The WARC file ends inside a record."""
 
@@ -182,15 +185,21 @@ def _capture_date(record) -> date | None:
         return None
 
 
+def _is_cut(record) -> bool:
+    """Whether the file ends inside this record (call once its content has been read)."""
+    if record.rec_type is None or not record.rec_headers.get_header("Content-Length"):
+        return True  # cut inside the WARC headers: warcio reads what is there as a record
+    # the raw stream is limited to Content-Length: bytes still owed were never there
+    return getattr(record.raw_stream, "limit", 0) > 0
+
+
 def _record_article(record, source: str) -> Article:
     stream = record.content_stream()
     payload = stream.read(MAX_HTML_BYTES + 1)
     if len(payload) > MAX_HTML_BYTES:
         return ingest.error_article(source, f"HTML record larger than {MAX_HTML_BYTES} bytes")
-    # the raw stream is limited to the record's Content-Length: bytes still owed mean the
-    # file ended inside this record
-    if getattr(record.raw_stream, "limit", 0) > 0:
-        raise TruncatedRecord("truncated WARC record (the file ends inside it)")
+    if _is_cut(record):
+        raise TruncatedRecord(TRUNCATED)
     url = record.rec_headers.get_header("WARC-Target-URI")
     content_type = record.http_headers.get_header("Content-Type") or ""
     return html_to_article(
@@ -205,24 +214,40 @@ def read_warc_file(path: Path, source: str) -> Iterator[Article]:
     `file#number`. Other records are skipped. A corrupt or truncated record ends the file
     with an error record; the articles before it are kept.
     """
-    number = 0
+    number, end = 0, 0
     with path.open("rb") as stream:
-        records = iter(ArchiveIterator(stream, arc2warc=True))
+        archive = ArchiveIterator(stream, arc2warc=True)
+        records = iter(archive)
         while True:
             number += 1
             record_source = f"{source}#{number}"
             try:
                 record = next(records)
-                if not _is_html_response(record):
-                    continue
-                article = _record_article(record, record_source)
+                article = _record_article(record, record_source) if _is_html_response(record) else None
+                end = archive.get_record_offset() + archive.get_record_length()  # reads it to its end
+                if _is_cut(record):
+                    raise TruncatedRecord(TRUNCATED)
             except StopIteration:
+                # warcio takes a record cut inside its headers for the end of the file
+                if _has_bytes_after(stream, end):
+                    yield ingest.error_article(record_source, TRUNCATED)
                 return
-            except TruncatedRecord as err:
-                yield ingest.error_article(record_source, str(err))
+            except TruncatedRecord:
+                yield ingest.error_article(record_source, TRUNCATED)
                 return
             except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as err:
                 # past a broken record the next record's start cannot be trusted
                 yield ingest.error_article(record_source, f"corrupt WARC record ({err})")
                 return
-            yield article
+            except Exception as err:  # noqa: BLE001  warcio trips on cut headers (AttributeError)
+                problem = f"{type(err).__name__}: {err}"
+                yield ingest.error_article(record_source, f"corrupt WARC record ({problem})")
+                return
+            if article is not None:
+                yield article
+
+
+def _has_bytes_after(stream, offset: int) -> bool:
+    """Whether anything but whitespace follows `offset` in the file."""
+    stream.seek(offset)
+    return bool(stream.read(4096).strip())
