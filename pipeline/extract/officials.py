@@ -225,16 +225,17 @@ def _role_spans(doc: Doc) -> list[tuple[int, int]]:
     return result
 
 
-def _tail(doc: Doc, i: int, region_names: frozenset[str]) -> tuple[int, str, int, int]:
+def _tail(doc: Doc, i: int, region_names: frozenset[str], limit: int | None = None) -> tuple[int, str, int, int]:
     """Read an 'of/to/for X' tail at token i: (end, preposition, x_start, x_end); end == i if none."""
-    if i >= len(doc) or doc[i].lower_ not in {"of", "to", "for"}:
+    limit = len(doc) if limit is None else limit
+    if i >= limit or doc[i].lower_ not in {"of", "to", "for"}:
         return i, "", i, i
     prep = doc[i].lower_
     j = i + 1
     if j < len(doc) and doc[j].lower_ == "the":
         j += 1
     x_start = j
-    while j < len(doc) and j - x_start < MAX_TAIL_TOKENS:
+    while j < limit and j - x_start < MAX_TAIL_TOKENS:
         token = doc[j]
         if token.ent_type_ == "PERSON" and token.ent_iob_ == "B" and j > x_start:
             break
@@ -248,6 +249,11 @@ def _tail(doc: Doc, i: int, region_names: frozenset[str]) -> tuple[int, str, int
         j -= 1
     if j == x_start:
         return i, "", i, i
+    # "to Nepal Imran Qadir": NER may glue the name to the country; the country ends the tail
+    if prep in {"to", "of"}:
+        for k in range(x_start + 1, j):
+            if country_code(doc[x_start:k].text) and not is_demonym(doc[x_start:k].text) and _is_capitalized(doc[k]) and doc[k].lower_ not in role_words()["name_stop"]:
+                return k, prep, x_start, k
     return j, prep, x_start, j
 
 
@@ -328,7 +334,7 @@ def _country_only(tokens: list[Token]) -> bool:
     return all(t.text in {"’s", "'s"} or t.tag_ == "POS" for t in tokens)
 
 
-def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozenset[str]) -> Office:
+def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozenset[str], limit: int | None = None) -> Office:
     """Read the office at tokens [start, end) with its prefix and tails."""
     prefix_start, prefix_tokens, determiner, former = _prefix(doc, start, floor, region_names)
     country, organization = _read_prefix(prefix_tokens)
@@ -338,7 +344,7 @@ def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozen
     kind = kind_of(role_text)
     # up to two tails: "Ambassador to Egypt", "Chief of Staff of the Office of ...", "Vice President for X"
     for _ in range(2):
-        tail_end, prep, x_start, x_end = _tail(doc, role_end, region_names)
+        tail_end, prep, x_start, x_end = _tail(doc, role_end, region_names, limit)
         if not prep:
             break
         x_text = doc[x_start:x_end].text
@@ -351,10 +357,10 @@ def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozen
             break
         if prep == "of":
             candidate = f"{role_text} of {doc[x_start - 1].text + ' ' if doc[x_start - 1].lower_ == 'the' else ''}{x_text}"
-            if normalize_role(candidate) != normalize_role(role_text) and (role_text.lower().endswith("minister") or candidate.lower().replace("’", "'") in lexicon()):
-                role_text = candidate  # a portfolio ("Minister of Energy") or an office ("Secretary of State")
-            elif code:
+            if code and not is_demonym(x_text):
                 country = country or code
+            elif normalize_role(candidate) != normalize_role(role_text) and (role_text.lower().endswith("minister") or candidate.lower().replace("’", "'") in lexicon()):
+                role_text = candidate  # a portfolio ("Minister of Energy") or an office ("Secretary of State")
             else:
                 organization = organization or x_text
                 if not country:
@@ -445,6 +451,11 @@ def find_officials(doc: Doc, regions: list[Region]) -> tuple[list[Official], lis
             i += 1
             comma = True
         name = name_after(doc, i, role_starts, region_names)
+        if name is None and office.end > end and not comma:
+            carved = _name_at_tail_end(doc, end, office.end)
+            if carved is not None:
+                office = read_office(doc, start, end, used_until, region_names, limit=carved.start)
+                name = carved
         if name is not None and comma and not _apposition_end(doc, name.end):
             name = None
         appositive = None
@@ -472,6 +483,24 @@ def find_officials(doc: Doc, regions: list[Region]) -> tuple[list[Official], lis
     officials, non_officials = _resolve(doc, persons, region_names, regions)
     _link_descriptions(officials, descriptions)
     return officials, non_officials
+
+
+def _name_at_tail_end(doc: Doc, role_end: int, tail_end: int) -> Span | None:
+    """'Head of the Department of Electricity Hamayoon Kohistani': NER glued the name to the tail."""
+    if tail_end < len(doc) and (_is_capitalized(doc[tail_end]) and not doc[tail_end].is_punct):
+        return None
+    words = role_words()
+    i = tail_end
+    while i > role_end + 2 and tail_end - i < 4:
+        token = doc[i - 1]
+        if not (_is_capitalized(token) and (token.pos_ == "PROPN" or _is_initial(token))):
+            break
+        if token.lower_ in words["name_stop"] or names.fold(token.text) in lexicon() or country_code(token.text):
+            break
+        i -= 1
+    if tail_end - i < 2 or doc[i - 1].lower_ in TAIL_JOINERS:
+        return None
+    return doc[i:tail_end]
 
 
 def _apposition_end(doc: Doc, i: int) -> bool:
