@@ -1,12 +1,402 @@
-"""Find every named place in a Doc and resolve it to a Region with its ISO code."""
+"""Find every named place in a Doc and resolve it to a Region with its ISO code.
+
+The gazetteer is searched over capitalised token sequences, whatever label NER gave them
+("Nagorno-Karabakh" as ORG, "Yerevan" as PERSON). Weak names (small towns, ISO names that are
+common words) count only with NER or context support. Places inside the names of projects and
+organisations ("Rasht-Astara railway", "Azerbaijan Railways", "USAID/Central Asia") and inside
+person names are left out, since projects are found by a later component.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
-from ..records import Region
+from ..gazetteer import Place, context_words, lookup, max_name_tokens
+from ..geo import case_sensitive_aliases, country_code, country_name, fold_name, is_demonym
+from ..records import Mention, Region
+
+_PLACE_LABELS = {"GPE", "LOC"}
+# raw NER often calls a place an organisation ("Nagorno-Karabakh", "Tank" as ORG)
+_MISLABELS = {"ORG"}
+_CONNECTORS = {"and", "of", "the", "-", "–", "—", ",", "al", "ad", "el", "e", "va", "de"}
+_DASHES = {"-", "–", "—", "‐", "‑"}
+_PIECES = re.compile(r"[^-–—‐‑]+")
+
+
+@dataclass
+class _Match:
+    """A gazetteer hit: tokens [start, end), the base name's end, and the chosen place."""
+
+    start: int
+    end: int
+    base_end: int
+    candidates: tuple[Place, ...]
+    hint: str | None = None  # "subdivision" or "city" from a suffix or a cue
+    place: Place | None = None
+    excluded: bool = False
+    chars: tuple[int, int] | None = None  # a piece of one token ("U.S." in "U.S.-Armenia")
+
+    def char_span(self, doc: Doc) -> tuple[int, int]:
+        """Character offsets of the mention in the Doc text."""
+        if self.chars is not None:
+            return self.chars
+        return doc[self.start].idx, doc[self.end - 1].idx + len(doc[self.end - 1].text)
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, object]:
+    words = context_words()
+    return {
+        "sub_suffixes": sorted(
+            (tuple(w.split()) for w in words["subdivision_suffixes"]), key=len, reverse=True
+        ),
+        "city_suffixes": [tuple(w.split()) for w in words["city_suffixes"]],
+        "sub_cues": [tuple(fold_name(w).split()) for w in words["subdivision_cues_before"]],
+        "compass": {fold_name(w) for w in words["compass_words"]},
+        "heads": sorted(
+            (tuple(fold_name(w).split()) for w in words["infrastructure_heads"]),
+            key=len,
+            reverse=True,
+        ),
+        "orgs": set(words["organisation_words"]),
+        "orgs_before": set(words["organisation_words_before"]),
+        "chain_heads": [tuple(fold_name(w).split()) for w in words["chain_heads"]],
+        "person_entry": {fold_name(w) for w in words["person_entry_words"]},
+    }
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper()
+
+
+def _tokens_match(doc: Doc, start: int, words: tuple[str, ...], *, fold: bool) -> bool:
+    if start + len(words) > len(doc):
+        return False
+    for i, word in enumerate(words):
+        text = doc[start + i].text
+        if (fold_name(text) if fold else text) != word:
+            return False
+    return True
+
+
+def _gazetteer_matches(doc: Doc) -> list[_Match]:
+    """Longest gazetteer hits, left to right, each extended by a suffix word when one follows."""
+    matches: list[_Match] = []
+    limit = max_name_tokens()
+    sensitive = case_sensitive_aliases()
+    i = 0
+    while i < len(doc):
+        if not _capitalised(doc[i].text) or doc[i].is_punct:
+            i += 1
+            continue
+        found = None
+        for j in range(min(len(doc), i + limit), i, -1):
+            span = doc[i:j]
+            if doc[j - 1].is_punct and doc[j - 1].text != ".":
+                continue
+            key = fold_name(span.text)
+            if key in sensitive and not span.text.replace(".", "").isupper():
+                continue
+            candidates = lookup(span.text)
+            if candidates:
+                found = _Match(i, j, j, candidates)
+                break
+        if found is None:
+            matches.extend(_piece_matches(doc, i))
+            i += 1
+            continue
+        _attach_suffix(doc, found)
+        matches.append(found)
+        i = found.end
+    return matches
+
+
+def _piece_matches(doc: Doc, i: int) -> list[_Match]:
+    """Places inside one dashed token that the tokenizer kept whole ("U.S.-Armenia")."""
+    token = doc[i]
+    pieces = list(_PIECES.finditer(token.text))
+    if len(pieces) < 2:
+        return []
+    found = []
+    for piece in pieces:
+        candidates = lookup(piece.group()) if _capitalised(piece.group()) else ()
+        if candidates:
+            start = token.idx + piece.start()
+            found.append(_Match(i, i + 1, i + 1, candidates, chars=(start, start + len(piece.group()))))
+    return found
+
+
+def _attach_suffix(doc: Doc, match: _Match) -> None:
+    words = _words()
+    for suffix in words["sub_suffixes"]:
+        if _tokens_match(doc, match.end, suffix, fold=False):
+            match.end += len(suffix)
+            match.hint = "subdivision"
+            return
+    for suffix in words["city_suffixes"]:
+        if _tokens_match(doc, match.end, suffix, fold=False):
+            match.end += len(suffix)
+            match.hint = "city"
+            return
+    for cue in words["sub_cues"]:
+        start = match.start - len(cue)
+        if start >= 0 and _tokens_match(doc, start, cue, fold=True):
+            match.hint = "subdivision"
+            return
+
+
+def _supported(doc: Doc, match: _Match) -> bool:
+    """NER or context backs a weak name: a place label over it, an entity equal to it, a suffix."""
+    if match.hint:
+        return True
+    for ent in doc.ents:
+        if not (ent.start <= match.start and match.base_end <= ent.end):
+            continue
+        if ent.label_ == "PERSON":
+            return False
+        if ent.label_ in _PLACE_LABELS:
+            return True
+        if ent.start == match.start and ent.end == match.base_end and ent.label_ in _MISLABELS:
+            return True
+    return False
+
+
+def _usable(doc: Doc, match: _Match, place: Place, doc_countries: set[str]) -> bool:
+    if place.support == "":
+        return True
+    if place.support == "local" and place.country not in doc_countries:
+        return False
+    return _supported(doc, match)
+
+
+def _choose(doc: Doc, match: _Match, doc_countries: set[str]) -> Place | None:
+    """The best candidate for a hit, given its suffix/cue and the countries the article names."""
+    candidates = list(match.candidates)
+    if match.hint:
+        hinted = [p for p in candidates if p.type == match.hint]
+        if hinted:
+            candidates = hinted
+        elif match.hint == "subdivision" and candidates[0].type in ("city", "subdivision"):
+            base = candidates[0]
+            if base.support == "local" and base.country not in doc_countries:
+                return None
+            return Place("", "subdivision", base.country, None)
+        else:
+            # "Caspian region": a suffix on a wider region; keep the region itself
+            match.end = match.base_end
+    def score(place: Place) -> tuple:
+        # bare names: a city before the province named after it ("Kars", "Kabul")
+        bare_rank = {"country": 0, "region": 1, "city": 2, "subdivision": 3}[place.type]
+        lexicon = bool(place.name or place.key)
+        local = place.country in doc_countries
+        # a city of the article's countries wins unless a namesake is ten times larger
+        return (not lexicon, bare_rank, -place.population * (10 if local else 1))
+
+    usable = [p for p in candidates if _usable(doc, match, p, doc_countries)]
+    return min(usable, key=score) if usable else None
+
+
+def _joined(doc: Doc, left: _Match, right: _Match) -> bool:
+    if left.start == right.start:  # pieces of one dashed token
+        return True
+    return left.end + 1 == right.start and doc[left.end].text in _DASHES
+
+
+def _chain_end(doc: Doc, matches: list[_Match], index: int) -> tuple[int, int]:
+    """The hits joined to hit `index` by dashes ("Baku-Tbilisi-Kars"): first and last index."""
+    first = last = index
+    while first > 0 and _joined(doc, matches[first - 1], matches[first]):
+        first -= 1
+    while last + 1 < len(matches) and _joined(doc, matches[last], matches[last + 1]):
+        last += 1
+    return first, last
+
+
+def _skip_acronym(doc: Doc, k: int) -> int:
+    """Index after a bracketed acronym ("Baku-Tbilisi-Kars (BTK) railway"), else `k`."""
+    if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" and doc[k + 1].is_upper:
+        return k + 3
+    return k
+
+
+def _org_before(doc: Doc, start: int) -> bool:
+    """ "Bureau for Europe", "USAID Clean Power Asia": the place ends an organisation's name."""
+    words = _words()
+    if start >= 2 and doc[start - 1].lower_ in ("for", "of", "on") and doc[start - 2].text in words["orgs_before"]:
+        return True
+    k = start - 1
+    while k >= 0 and k >= start - 3 and _capitalised(doc[k].text) and not doc[k].is_punct:
+        token = doc[k]
+        if token.is_upper and token.is_alpha and len(token) >= 3 and not lookup(token.text):
+            return True
+        k -= 1
+    return False
+
+
+def _inside_project_or_org(doc: Doc, matches: list[_Match], index: int) -> bool:
+    """True for a place that only modifies a project or organisation name."""
+    words = _words()
+    first, last = _chain_end(doc, matches, index)
+    end = _skip_acronym(doc, matches[last].end)
+    heads = words["heads"] + (words["chain_heads"] if last > first else [])
+    if any(_tokens_match(doc, end, head, fold=True) for head in heads):
+        return True
+    if _org_before(doc, matches[first].start):
+        return True
+    # "Azerbaijan Railways", "Minsk Group", "Asia Society": capitalised words up to an org word
+    # "North-South International Transport Corridor": capitalised words up to a head
+    k = end
+    while k < len(doc) and k < end + 4 and (_capitalised(doc[k].text) or doc[k].text in ("of", "&")):
+        if doc[k].text in words["orgs"]:
+            return True
+        if any(_tokens_match(doc, k, head, fold=True) for head in words["heads"]):
+            return True
+        k += 1
+    start = matches[first].start
+    # "USAID/Central Asia": an office of an organisation
+    return start >= 2 and doc[start - 1].text == "/" and doc[start - 2].text.isupper()
+
+
+def _inside_person(doc: Doc, match: _Match, matches: list[_Match]) -> bool:
+    """True for a place name that is part of a longer person name ("Georgia Smith")."""
+    place_tokens = {i for m in matches for i in range(m.start, m.end)}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or not (ent.start <= match.start and match.end <= ent.end):
+            continue
+        others = [t for t in ent if t.i not in place_tokens and _capitalised(t.text)]
+        if not others:
+            return False
+        entry = doc[ent.start - 1].text if ent.start > 0 else ""
+        # "ambassador to Iran Bunyad Huseynov": NER swallowed the place into the name
+        if match.start == ent.start and fold_name(entry) in _words()["person_entry"]:
+            return False
+        return True
+    return False
+
+
+def _compass_regions(doc: Doc, matches: list[_Match]) -> list[_Match]:
+    """ "Western China" (part of a country) and the "South" of "South and Central Asia"."""
+    words = _words()
+    extra: list[_Match] = []
+    for match in matches:
+        start = match.start
+        head = doc[start]
+        if match.place is None:
+            continue
+        # "Western China", "northern Afghanistan" is left out: only capitalised compass words
+        if (
+            match.place.type == "country"
+            and start > 0
+            and _capitalised(doc[start - 1].text)
+            and fold_name(doc[start - 1].text) in words["compass"]
+        ):
+            region = Place("", "region", match.place.country, None)
+            extra.append(_Match(start - 1, match.end, match.end, (region,), place=region))
+            match.excluded = True  # "Western China" is the region, not the country
+        # "South and Central Asia": the first compass word borrows the rest of the name
+        if fold_name(head.text) in words["compass"] and start >= 2 and doc[start - 1].lower_ == "and":
+            word = doc[start - 2]
+            rest = doc[start + 1 : match.base_end].text
+            if _capitalised(word.text) and fold_name(word.text) in words["compass"]:
+                places = lookup(f"{word.text} {rest}")
+                if places and places[0].name:
+                    extra.append(_Match(word.i, word.i + 1, word.i + 1, places, place=places[0]))
+    return extra
+
+
+def _doc_countries(doc: Doc, matches: list[_Match]) -> set[str]:
+    codes = {p.country for m in matches for p in m.candidates[:1] if p.type == "country"}
+    codes |= {country_code(t.text) for t in doc if _capitalised(t.text) and is_demonym(t.text)}
+    return {c for c in codes if c}
+
+
+def _place_key(place: Place, text: str) -> tuple:
+    if place.type == "country":
+        return ("country", place.country)
+    if place.key or place.name:
+        return (place.type, place.key or place.name)
+    if place.iso_code:
+        return (place.type, place.iso_code)
+    return (place.type, place.country, _base_name(text))
+
+
+def _base_name(text: str) -> str:
+    words = fold_name(text).split()
+    suffixes = {fold_name(w) for w in context_words()["subdivision_suffixes"]} | {"city"}
+    while len(words) > 1 and words[-1] in suffixes:
+        words.pop()
+    return " ".join(words)
+
+
+def _name_of(place: Place, mentions: list[Mention]) -> str:
+    if place.type == "country":
+        return country_name(place.country) or mentions[0].text
+    if place.name:
+        return place.name
+    # the article's spelling: a form with its suffix first, then one not in capitals (datelines)
+    ranked = sorted(
+        mentions,
+        key=lambda m: (len(m.text.split()) == 1, m.text.isupper(), m.start_char),
+    )
+    return ranked[0].text
+
+
+_Found = tuple[Place, str, int, int]
+
+
+def _promote_bare_names(found: list[_Found]) -> list[_Found]:
+    """"Ardabil" after "Ardabil Province" is the province, not the city of the same name."""
+    subdivisions = {(p.country, _base_name(t)): p for p, t, _, _ in found if p.type == "subdivision"}
+    out = []
+    for place, text, start, end in found:
+        if place.type == "city" and not place.name and not place.key:
+            place = subdivisions.get((place.country, _base_name(text)), place)
+        out.append((place, text, start, end))
+    return out
+
+
+def find_place_spans(doc: Doc) -> list[_Found]:
+    """Every place mention in the Doc with its resolved gazetteer entry, in text order."""
+    matches = _gazetteer_matches(doc)
+    countries = _doc_countries(doc, matches)
+    for match in matches:
+        match.place = _choose(doc, match, countries)
+    for index, match in enumerate(matches):
+        if match.place is None:
+            continue
+        if _inside_project_or_org(doc, matches, index) or _inside_person(doc, match, matches):
+            match.excluded = True
+    for left, right in zip(matches, matches[1:]):
+        if left.excluded and right.start == left.end + 1 and doc[left.end].lower_ == "and":
+            right.excluded = right.excluded or _org_before(doc, left.start)
+    extra = _compass_regions(doc, matches)
+    kept = [m for m in matches + extra if m.place is not None and not m.excluded]
+    kept.sort(key=lambda m: m.start)
+    found = []
+    for m in kept:
+        start, end = m.char_span(doc)
+        found.append((m.place, doc.text[start:end], start, end))
+    return _promote_bare_names(found)
 
 
 def find_regions(doc: Doc) -> list[Region]:
     """Return one Region per distinct place the article names, with all its mentions."""
-    return []
+    groups: dict[tuple, tuple[Place, list[Mention]]] = {}
+    for place, text, start, end in find_place_spans(doc):
+        key = _place_key(place, text)
+        mention = Mention("REGION", text, start, end)
+        groups.setdefault(key, (place, []))[1].append(mention)
+    regions = []
+    for key, (place, mentions) in groups.items():
+        name = _name_of(place, mentions)
+        mentions = [
+            Mention(m.label, m.text, m.start_char, m.end_char, key=f"region:{name}")
+            for m in mentions
+        ]
+        iso = place.iso_code if place.type in ("country", "subdivision") else None
+        regions.append(Region(name, place.type, place.country, iso, mentions))
+    return regions

@@ -1,0 +1,192 @@
+"""Regions: every named place once, with its type, country, ISO code and exact mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _regions(annotate, text):
+    return {r.name: r for r in annotate(text)._.regions}
+
+
+@pytest.mark.parametrize(
+    "text, name, code",
+    [
+        ("The minister flew to Azerbaijan on Monday.", "Azerbaijan", "AZ"),
+        ("Trade between Kazakhstan and China grew last year.", "Kazakhstan", "KZ"),
+        ("The envoy said Georgia would host the talks.", "Georgia", "GE"),
+    ],
+)
+def test_regions_countries_get_their_iso_code(annotate, text, name, code):
+    region = _regions(annotate, text)[name]
+    assert (region.type, region.country, region.iso_code) == ("country", code, code)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The U.S. delegation arrived in the morning.", "United States"),
+        ("Officials from the USA signed the memorandum.", "United States"),
+        ("Relations with the Islamic Republic of Iran were discussed.", "Iran"),
+        ("The Kyrgyz Republic joined the program in 2015.", "Kyrgyzstan"),
+        ("The Russian Federation sent an observer.", "Russia"),
+    ],
+)
+def test_regions_aliases_take_the_common_english_name(annotate, text, name):
+    assert name in _regions(annotate, text)
+
+
+@pytest.mark.parametrize(
+    "text, surface, code, iso",
+    [
+        ("The governor of Ardabil Province opened a school.", "Ardabil Province", "IR", "IR-24"),
+        ("A new road was built in Mangystau Oblast last year.", "Mangystau Oblast", "KZ", "KZ-47"),
+        ("Flooding hit West Azerbaijan Province in spring.", "West Azerbaijan Province", "IR", "IR-04"),
+    ],
+)
+def test_regions_subdivisions_with_suffix_words(annotate, text, surface, code, iso):
+    (region,) = [r for r in annotate(text)._.regions if r.type == "subdivision"]
+    assert (region.country, region.iso_code) == (code, iso)
+    assert [m.text for m in region.mentions] == [surface]
+
+
+@pytest.mark.parametrize(
+    "text, name, code",
+    [
+        ("The delegation met in Baku on Friday.", "Baku", "AZ"),
+        ("He travelled from Tashkent to Almaty by train.", "Tashkent", "UZ"),
+        ("Talks resumed in Yerevan after a pause.", "Yerevan", "AM"),
+        ("The mayor of Moscow spoke at the opening.", "Moscow", "RU"),
+    ],
+)
+def test_regions_cities_get_their_country(annotate, text, name, code):
+    region = _regions(annotate, text)[name]
+    assert (region.type, region.country, region.iso_code) == ("city", code, None)
+
+
+@pytest.mark.parametrize(
+    "text, name, code",
+    [
+        ("Energy links across the South Caucasus are growing.", "South Caucasus", None),
+        ("Shipping on the Caspian Sea slowed in winter.", "Caspian Sea", None),
+        ("The fighting in Nagorno-Karabakh ended in November.", "Nagorno-Karabakh", "AZ"),
+        ("Investors are looking at the Western Balkans again.", "Western Balkans", None),
+        ("Ports in Southeast Asia handle more cargo each year.", "Southeast Asia", None),
+    ],
+)
+def test_regions_wider_regions_from_the_lexicon(annotate, text, name, code):
+    region = _regions(annotate, text)[name]
+    assert (region.type, region.country) == ("region", code)
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("The office covers South and Central Asia.", {"South Asia", "Central Asia"}),
+        ("Growth slowed in Central and Eastern Europe.", {"Central Europe", "Eastern Europe"}),
+    ],
+)
+def test_regions_conjoined_compass_regions_are_two(annotate, text, names):
+    assert names <= set(_regions(annotate, text))
+
+
+@pytest.mark.parametrize(
+    "text, surface, name",
+    [
+        ("The U.S. Ambassador visited the plant.", "U.S.", "United States"),
+        ("A Moscow-brokered truce held for a week.", "Moscow", "Moscow"),
+        ("The Nagorno-Karabakh conflict lasted decades.", "Nagorno-Karabakh", "Nagorno-Karabakh"),
+        ("The U.S.-Armenia dialogue took place in spring.", "U.S.", "United States"),
+    ],
+)
+def test_regions_modifiers_count_with_exact_spans(annotate, text, surface, name):
+    doc = annotate(text)
+    (region,) = [r for r in doc._.regions if r.name == name]
+    (mention,) = region.mentions
+    assert doc.text[mention.start_char : mention.end_char] == surface
+    assert mention.label == "REGION"
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Work on the Rasht-Astara railway will resume.", {"Rasht", "Astara"}),
+        ("Azerbaijan Railways ordered new wagons.", {"Azerbaijan"}),
+        ("The Minsk Group co-chairs issued a statement.", {"Minsk"}),
+        ("The Baku–Tbilisi–Kars (BTK) railway opened in 2017.", {"Baku", "Tbilisi", "Kars"}),
+        ("She leads the Bureau for Europe and Eurasia.", {"Europe", "Eurasia"}),
+    ],
+)
+def test_regions_places_inside_project_or_org_names_are_left_out(annotate, text, absent):
+    assert not absent & set(_regions(annotate, text))
+
+
+@pytest.mark.parametrize(
+    "text, present",
+    [
+        ("The Government of Armenia approved the plan.", "Armenia"),
+        ("She thanked the Embassy in Tbilisi for its help.", "Tbilisi"),
+        ("Staff of the U.S. Embassy Lilongwe attended.", "Lilongwe"),
+    ],
+)
+def test_regions_government_and_embassy_name_the_place(annotate, text, present):
+    assert present in _regions(annotate, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iranian and Azerbaijani officials met the American delegation.",
+        "Kazakh engineers trained Uzbek staff.",
+    ],
+)
+def test_regions_demonyms_are_not_regions(annotate, text):
+    assert annotate(text)._.regions == []
+
+
+@pytest.mark.parametrize(
+    "text, name, type_",
+    [
+        ("Baku and Yerevan signed the deal.", "Yerevan", "city"),
+        ("Peace in Nagorno-Karabakh was the topic.", "Nagorno-Karabakh", "region"),
+        ("Azerbaijan said it would reply.", "Azerbaijan", "country"),
+    ],
+)
+def test_regions_ner_label_errors_are_corrected(annotate, text, name, type_):
+    assert _regions(annotate, text)[name].type == type_
+
+
+@pytest.mark.parametrize("text, absent", [("Georgia Smith chaired the session.", "Georgia")])
+def test_regions_place_inside_a_person_name_is_not_a_place(annotate, text, absent):
+    assert absent not in _regions(annotate, text)
+
+
+@pytest.mark.parametrize(
+    "name, type_, country, iso",
+    [
+        ("Azerbaijan", "country", "AZ", "AZ"),
+        ("Iran", "country", "IR", "IR"),
+        ("Armenia", "country", "AM", "AM"),
+        ("Ardabil Province", "subdivision", "IR", "IR-24"),
+        ("Nagorno-Karabakh", "region", "AZ", None),
+        ("Baku", "city", "AZ", None),
+        ("Yerevan", "city", "AM", None),
+        ("Moscow", "city", "RU", None),
+    ],
+)
+def test_regions_seed_article_rows(annotate, seed_text, name, type_, country, iso):
+    region = _regions(annotate, seed_text)[name]
+    assert (region.type, region.country, region.iso_code) == (type_, country, iso)
+
+
+def test_regions_seed_article_has_nothing_extra(annotate, seed_text):
+    names = {r.name for r in annotate(seed_text)._.regions}
+    assert names == {"Azerbaijan", "Iran", "Armenia", "Ardabil Province", "Nagorno-Karabakh",
+                     "Baku", "Yerevan", "Moscow"}
+
+
+def test_regions_mentions_index_the_text(annotate, seed_text):
+    doc = annotate(seed_text)
+    for region in doc._.regions:
+        for mention in region.mentions:
+            assert doc.text[mention.start_char : mention.end_char] == mention.text
