@@ -62,6 +62,7 @@ class _Lexicon:
     located_verbs: frozenset[str]
     located_up: frozenset[str]
     located_skip: frozenset[str]
+    event_nouns: frozenset[str]
 
 
 def _inflections(lemma: str) -> set[str]:
@@ -105,6 +106,7 @@ def lexicon() -> _Lexicon:
         located_verbs=frozenset(data["located_verbs"]),
         located_up=frozenset(data["located_dep_up"]),
         located_skip=frozenset(data["located_skip"]),
+        event_nouns=frozenset(data["event_nouns"]),
     )
 
 
@@ -233,18 +235,31 @@ def _officials_in(tokens: list[Token], people: _People, sent: Span) -> dict[int,
     return found
 
 
+def _line_of(tok: Token) -> int:
+    """How many line breaks precede a token (parses can run across a headline's end)."""
+    return tok.doc[: tok.i].text.count("\n")
+
+
 def _subject_of(verb: Token) -> list[Token]:
     """The subject(s) of a verb, climbing through control and coordination when it has none."""
     node = verb
+    line = _line_of(verb)
     for _ in range(6):
+        if _line_of(node) != line:
+            break
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
         agents = [
             g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
         ]
         if agents:  # a passive: the "by" agents act, the subject is acted on
             return agents
+        subjects = [t for t in subjects if _line_of(t) == line]
         if subjects:
             return subjects
+        if lemma_of(node) == "be":  # inverted: "Present to sign were A, B and C"
+            attrs = [c for c in node.children if c.dep_ == "attr"]
+            if attrs:
+                return attrs
         if node.dep_ in {"xcomp", "advcl", "conj", "pcomp", "acomp", "ccomp"} and node.head is not node:
             node = node.head
             continue
@@ -310,9 +325,13 @@ def _verb_cue(verb: Token, people: _People, sent: Span) -> list[tuple[tuple[int,
     wanted = entry.get("object")
     if wanted and not any(lemma_of(o) in wanted or o.lower_ in wanted for o in objects):
         return []
+    if _at_event(verb):
+        return []
     subjects = _subject_of(verb)
     subj_ids = {t.i for s in subjects for t in s.subtree}
     agents = _officials_in([t for s in subjects for t in _phrase_tokens(s, set())], people, sent)
+    if not subjects:
+        agents = _left_neighbour(verb, people, sent)
     partner_tokens: list[Token] = []
     if entry.get("partner"):
         for o in objects:
@@ -323,15 +342,64 @@ def _verb_cue(verb: Token, people: _People, sent: Span) -> list[tuple[tuple[int,
     for k in list(partners):
         if k in agents:
             del partners[k]
-    return _pairs(agents, partners, bool(entry.get("joint")), NAMED)
+    rows = _pairs(agents, partners, bool(entry.get("joint")), NAMED)
+    if agents:
+        # One act with several partners ("discussed ... with A and B"): they all took part.
+        rows += _pairs(partners, {}, True, NAMED)
+    return rows
+
+
+def _dash_aside(tokens: list[Token]) -> list[Token]:
+    """An aside between dashes right after a phrase ("officials – including A, B – ...") belongs
+    to that phrase, whatever the parse attached it to."""
+    if not tokens:
+        return []
+    doc = tokens[0].doc
+    dashes = {"–", "—", "--"}
+    last = max(t.i for t in tokens)
+    first = min(t.i for t in tokens)
+    opening = [j for j in range(first, last + 2) if j < len(doc) and doc[j].text in dashes]
+    start = opening[0] if opening else last + 1
+    if start >= len(doc) or doc[start].text not in dashes:
+        return []
+    for j in range(start + 1, min(len(doc), start + 60)):
+        if doc[j].text in dashes:
+            return list(doc[start + 1 : j])
+        if doc[j].is_sent_start:
+            break
+    return []
+
+
+def _at_event(verb: Token) -> bool:
+    """Joining someone "at an event" or "for a ceremony" is attending it, not meeting."""
+    events = lexicon().event_nouns
+    return any(
+        g.dep_ == "pobj" and g.lower_.rstrip("s") in events
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in {"at", "for", "in", "during"}
+        for g in c.children
+    )
+
+
+def _left_neighbour(verb: Token, people: _People, sent: Span) -> dict[int, float]:
+    """Where the parse lost the subject (a headline ran into the line): the last official named
+    before the verb on the same line, with no other verb between."""
+    doc = verb.doc
+    for j in range(verb.i - 1, sent.start - 1, -1):
+        tok = doc[j]
+        if "\n" in tok.text or "\n" in tok.whitespace_ or tok.pos_ in {"VERB"}:
+            return {}
+        if j in people.by_token:
+            return {people.by_token[j]: DESCRIBED}
+    return {}
 
 
 def _noun_cue(noun: Token, people: _People, sent: Span) -> list[tuple[tuple[int, int], float]]:
     """Pairs stated by a meeting noun: its "with" side and its holder (possessor or subject)."""
     lex = lexicon()
-    with_side = _officials_in(
-        [t for w in _with_objects(noun, set()) for t in _phrase_tokens(w, set())], people, sent
-    )
+    with_tokens = [t for w in _with_objects(noun, set()) for t in _phrase_tokens(w, set())]
+    with_tokens += _dash_aside(with_tokens)
+    with_side = _officials_in(with_tokens, people, sent)
     holders: dict[int, float] = {}
     owner = noun
     while owner.dep_ == "conj" and owner.head is not owner:
