@@ -438,8 +438,8 @@ def _point(t: str, published: date | None, tense: str | None, anchored: bool = F
     if m := rx["season_year"].match(t):
         year = _valid_year(m["year"])
         return _season(year, seasons[m["season"]]) if year else None
-    if m := rx["quarter"].match(t):
-        return _quarter_point(m, published, anchored)
+    if (m := rx["quarter"].match(t)) and (point := _quarter_point(m, published, anchored)):
+        return point
     if m := rx["q"].match(t):
         year = _valid_year(m["year"])
         return _quarter(year, m["kind"].upper(), int(m["ord"])) if year else None

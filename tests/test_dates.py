@@ -1,0 +1,130 @@
+"""Finding time expressions in text: exact spans, TIMEX3 values, and what is not a date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+SEED_PUBLISHED = date(2021, 1, 6)
+PUB = date(2021, 1, 6)  # a Wednesday
+
+SEED_DATES = [
+    ("44-day", "DURATION", "P44D", None),
+    ("early December 2020", "DATE", "2020-12", "START"),
+    ("November 10, 2020", "DATE", "2020-11-10", None),
+    ("six weeks", "DURATION", "P6W", None),
+    ("the early 1990s", "DATE", "199X", "START"),
+]
+
+
+def _rows(doc):
+    return [(d.text, d.type, d.value, d.mod) for d in doc._.dates]
+
+
+@pytest.mark.parametrize("published", [SEED_PUBLISHED])
+def test_dates_seed_article_has_exactly_its_five_expressions(annotate, seed_text, published):
+    doc = annotate(seed_text, published)
+    assert _rows(doc) == SEED_DATES
+    for found in doc._.dates:
+        assert seed_text[found.start_char:found.end_char] == found.text
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Fighting ended after six weeks of clashes.", "six weeks"),
+        ("The talks resumed in early March 2019 in Geneva.", "early March 2019"),
+        ("The plant has run since the late 1980s.", "the late 1980s"),
+        ("Work began on 3 June 2018 near the border.", "3 June 2018"),
+        ("It closed at the end of 2015 after protests.", "the end of 2015"),
+        ("She served for more than 20 years as mayor.", "more than 20 years"),
+        ("The ministers met in Ankara last month.", "last month"),
+        ("Exports doubled over the past three years.", "the past three years"),
+        ("Investment rose from 2016 to 2019 in the region.", "2016 to 2019"),
+    ],
+)
+def test_dates_span_is_the_expression_without_surrounding_words(annotate, text, expected):
+    doc = annotate(text, PUB)
+    assert [d.text for d in doc._.dates] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The minister arrived in the capital yesterday.", ("yesterday", "2021-01-05")),
+        ("The envoy met the governor on Monday.", ("Monday", "2021-01-04")),
+        ("The envoy will meet the governor on Monday.", ("Monday", "2021-01-11")),
+        ("The railway opened two years ago.", ("two years ago", "2019")),
+        ("The agreement was signed in November.", ("November", "2020-11")),
+        ("A second round of talks is planned for next month.", ("next month", "2021-02")),
+        ("The delegation visited the site this week.", ("this week", "2021-W01")),
+    ],
+)
+def test_dates_relative_expressions_resolve_against_publication(annotate, text, expected):
+    doc = annotate(text, PUB)
+    assert [(d.text, d.value) for d in doc._.dates] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The minister arrived in the capital yesterday.", ("yesterday", "XXXX-XX-XX")),
+        ("The agreement was signed on March 3.", ("March 3", "XXXX-03-03")),
+        ("The delegation visited the site this week.", ("this week", "XXXX-WXX")),
+    ],
+)
+def test_dates_without_publication_date_stay_unresolved(annotate, text, expected):
+    doc = annotate(text, None)
+    assert [(d.text, d.value) for d in doc._.dates] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was his first official visit to the country.",
+        "The 132-km border area was returned.",
+        "The two countries agreed to cooperate.",
+        "The ministry is currently reviewing the proposal.",
+        "Trade has recently grown, and it will keep growing in the future.",
+        "Good afternoon, everyone, and thank you for coming.",
+        "The 45-year-old engineer led the project.",
+        "The deal was signed under loan no. 2562 with the bank.",
+        "They attended the Annual Bilateral Consultations in the capital.",
+        "The embassy hosted an Independence Day Reception for guests.",
+        "The region has been a trade hub for centuries.",
+        "The two sides have cooperated for years.",
+        "USAID signed a second agreement with the ministry.",
+        "Officials expect progress in the coming months.",
+    ],
+)
+def test_dates_non_dates_are_rejected(annotate, text):
+    assert _rows(annotate(text, PUB)) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The summit was held October 4-5 in Brussels.", ("October 4-5", "2020-10-04", date(2020, 10, 4), date(2020, 10, 5))),
+        ("The program ran from 2010-2014 in three provinces.", ("2010-2014", "2010", date(2010, 1, 1), date(2014, 12, 31))),
+    ],
+)
+def test_dates_range_is_one_row_spanning_the_interval(annotate, text, expected):
+    doc = annotate(text, PUB)
+    assert [(d.text, d.value, d.earliest, d.latest) for d in doc._.dates] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The ministers hold an annual meeting in Baku.", ("annual", "SET", "P1Y")),
+        ("The plant serves a million people every day.", ("every day", "SET", "P1D")),
+        ("The two leaders met in May and June.", None),
+    ],
+)
+def test_dates_sets_and_lists(annotate, text, expected):
+    rows = [(d.text, d.type, d.value) for d in annotate(text, PUB)._.dates]
+    if expected is None:
+        assert [r[0] for r in rows] == ["May", "June"]
+    else:
+        assert rows == [expected]
