@@ -17,7 +17,8 @@ Confidence ranks rows, per row the best of its evidence:
 - 0.6  a speaker thanking someone for a meeting or hospitality;
 - PART_OF: 0.9 from a cue in the text ("part of"), 0.8 from the project's own `part_of`;
 - LOCATED_IN: 0.8 through a locative path in the parse, 0.7 for a place named inside the
-  project's own name after a preposition ("plant at Rod El Farag").
+  project's own name after a preposition ("plant at Rod El Farag"), 0.6 for a place the
+  project record lists in its `locations`.
 
 `date_value` is the value of a DATE expression in the evidence sentence; else that of another
 sentence stating the same pair (the event sentence the article set earlier); else None.
@@ -39,7 +40,7 @@ LEXICON = "relations.json"
 # Confidence levels (see the module docstring).
 NAMED, DESCRIBED, INFERRED, THANKED = 0.9, 0.8, 0.7, 0.6
 CUE_PART_OF, RECORD_PART_OF = 0.9, 0.8
-LOCATED_PATH, LOCATED_IN_NAME = 0.8, 0.7
+LOCATED_PATH, LOCATED_IN_NAME, RECORD_LOCATED = 0.8, 0.7, 0.6
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Subtrees that leave the participant's noun phrase: a clause of its own.
@@ -647,7 +648,15 @@ def _located_in(
             hit = _located_anchor(root, project_tokens)
             if hit is not None:
                 out.append((projects[hit[0]].name, region.name, span.sent, LOCATED_PATH))
-    return out + _surface_located(doc, projects, regions)
+    out += _surface_located(doc, projects, regions)
+    # The projects extractor's own `locations` (places its patterns tied to the project).
+    region_names = {r.name.lower(): r.name for r in regions}
+    for p in projects:
+        for place in p.locations:
+            name = region_names.get(place.lower())
+            if name is not None and place.lower() not in p.name.lower():
+                out.append((p.name, name, _first_sentence(doc, p), RECORD_LOCATED))
+    return out
 
 
 def _surface_located(
