@@ -37,10 +37,12 @@ _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 
 
 TRUNCATED = "truncated WARC record (the file ends inside it)"
+# fewer words than this is a menu or a caption, not an article (and too little to tell its language)
+MIN_ARTICLE_WORDS = 8
 
 
-class TruncatedRecord(Exception):
-    """The WARC file ends inside a record."""
+class BadRecord(Exception):
+    """A WARC record that cannot be read; the records after it cannot be trusted either."""
 
 
 def declared_language(tree: HtmlElement) -> str | None:
@@ -89,6 +91,8 @@ def _extract(tree: HtmlElement, url: str | None, date_params: dict):
         tree,
         url=url,
         with_metadata=True,
+        # menus and share links read as place and person names downstream: keep precision
+        favor_precision=True,
         include_comments=False,
         include_tables=False,
         include_images=False,
@@ -120,9 +124,9 @@ def html_to_article(
         document = _extract(tree, url, date_params)
     except Exception as err:  # noqa: BLE001  one odd page must not end a whole crawl file
         return ingest.error_article(source, f"HTML extraction failed ({err})")
-    if document is None or not (document.text or "").strip():
+    body = _body_text(document.text or "", document.title) if document is not None else ""
+    if len(body.split()) < MIN_ARTICLE_WORDS:
         return ingest.error_article(source, "HTML page has no extractable article text")
-    body = _body_text(document.text, document.title)
     warnings: list[str] = []
     published = _date_of(document.date)
     if published is None and capture_date is not None:
@@ -185,26 +189,38 @@ def _capture_date(record) -> date | None:
         return None
 
 
-def _is_cut(record) -> bool:
-    """Whether the file ends inside this record (call once its content has been read)."""
-    if record.rec_type is None or not record.rec_headers.get_header("Content-Length"):
-        return True  # cut inside the WARC headers: warcio reads what is there as a record
-    # the raw stream is limited to Content-Length: bytes still owed were never there
-    return getattr(record.raw_stream, "limit", 0) > 0
+def _check_headers(record) -> None:
+    """Raise BadRecord for a record that is not WARC or whose headers the file cut short."""
+    if record.format != "warc":
+        raise BadRecord(f"not a WARC record (read as {record.format})")
+    length = record.rec_headers.get_header("Content-Length") or ""
+    if record.rec_type is None or not length.isdigit():
+        raise BadRecord(TRUNCATED)  # warcio reads the headers that are there as a record
+
+
+def _check_complete(record) -> None:
+    """Raise BadRecord when the file ends inside the record (call once its content is read)."""
+    # the raw stream is limited to Content-Length: bytes still owed were never in the file
+    if getattr(record.raw_stream, "limit", 0) > 0:
+        raise BadRecord(TRUNCATED)
 
 
 def _record_article(record, source: str) -> Article:
-    stream = record.content_stream()
-    payload = stream.read(MAX_HTML_BYTES + 1)
+    payload = record.content_stream().read(MAX_HTML_BYTES + 1)
     if len(payload) > MAX_HTML_BYTES:
         return ingest.error_article(source, f"HTML record larger than {MAX_HTML_BYTES} bytes")
-    if _is_cut(record):
-        raise TruncatedRecord(TRUNCATED)
+    _check_complete(record)
     url = record.rec_headers.get_header("WARC-Target-URI")
     content_type = record.http_headers.get_header("Content-Type") or ""
     return html_to_article(
         _decode_payload(payload, content_type), source, url=url, capture_date=_capture_date(record)
     )
+
+
+def _has_bytes_after(stream, offset: int) -> bool:
+    """Whether anything but whitespace follows `offset` in the file."""
+    stream.seek(offset)
+    return bool(stream.read(4096).strip())
 
 
 def read_warc_file(path: Path, source: str) -> Iterator[Article]:
@@ -216,24 +232,24 @@ def read_warc_file(path: Path, source: str) -> Iterator[Article]:
     """
     number, end = 0, 0
     with path.open("rb") as stream:
-        archive = ArchiveIterator(stream, arc2warc=True)
+        archive = ArchiveIterator(stream)
         records = iter(archive)
         while True:
             number += 1
             record_source = f"{source}#{number}"
             try:
                 record = next(records)
+                _check_headers(record)
                 article = _record_article(record, record_source) if _is_html_response(record) else None
                 end = archive.get_record_offset() + archive.get_record_length()  # reads it to its end
-                if _is_cut(record):
-                    raise TruncatedRecord(TRUNCATED)
+                _check_complete(record)
             except StopIteration:
-                # warcio takes a record cut inside its headers for the end of the file
+                # warcio takes a record cut inside its first header line for the end of the file
                 if _has_bytes_after(stream, end):
                     yield ingest.error_article(record_source, TRUNCATED)
                 return
-            except TruncatedRecord:
-                yield ingest.error_article(record_source, TRUNCATED)
+            except BadRecord as err:
+                yield ingest.error_article(record_source, str(err))
                 return
             except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as err:
                 # past a broken record the next record's start cannot be trusted
@@ -245,9 +261,3 @@ def read_warc_file(path: Path, source: str) -> Iterator[Article]:
                 return
             if article is not None:
                 yield article
-
-
-def _has_bytes_after(stream, offset: int) -> bool:
-    """Whether anything but whitespace follows `offset` in the file."""
-    stream.seek(offset)
-    return bool(stream.read(4096).strip())
