@@ -7,9 +7,10 @@ from datetime import date
 
 import pandas as pd
 
-from .annotate import count_words
+from .annotate import annotate_articles, count_words
+from .chunks import CHUNK_CHARS
 from .ingest import article_from_fields, make_doc_id, parse_date
-from .nlp import DEFAULT_MODEL, load_nlp, make_doc, result_of, sentence_spans
+from .nlp import DEFAULT_MODEL, load_nlp
 from .records import Article
 from .rows import ArticleResult, SentenceIndex, article_rows, document_row
 from .schema import ARTICLE_TABLES, to_table
@@ -60,9 +61,8 @@ def extract(
     if article.status != "ok":
         raise ValueError(article.error)
     nlp = load_nlp(model)
-    doc = nlp(make_doc(nlp, article.text, published))
-    records = result_of(doc)
-    rows = article_rows(article.doc_id, records, SentenceIndex(doc.text, sentence_spans(doc)))
+    (records, spans), = annotate_articles(nlp, [article], CHUNK_CHARS).values()
+    rows = article_rows(article.doc_id, records, SentenceIndex(article.text, spans))
     rows["documents"] = [document_row(article, model, "library", count_words(article.text))]
     tables = {t: to_table(t, rows[t]).to_pandas() for t in ARTICLE_TABLES}
     return Extraction(article=article, records=records, tables=tables)
