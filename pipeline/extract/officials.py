@@ -24,6 +24,7 @@ from ..resources import load_jsonl
 from ..roles import kind_of, lexicon, normalize_role, role_words
 
 ORGANIZATIONS_FILE = "organizations.jsonl"
+KNOWN_FILE = "known_officials.jsonl"
 MAX_NAME_TOKENS = 6
 MAX_PREFIX_TOKENS = 8
 MAX_TAIL_TOKENS = 10
@@ -145,16 +146,23 @@ def _person_display(span: Span) -> str:
 def name_after(doc: Doc, i: int, role_starts: set[int], region_names: frozenset[str]) -> Span | None:
     """The person's name starting at token i (honorifics skipped), or None."""
     words = role_words()
-    while i < len(doc) and (doc[i].lower_ in words["honorifics"] or doc[i].lower_.rstrip(".") in words["honorifics"]):
+    while i < len(doc) and (doc[i].lower_ in words["honorifics"] or doc[i].lower_.rstrip(".") in words["honorifics"]
+                            or doc[i].lower_ in {"his", "her"} and i + 1 < len(doc) and doc[i + 1].lower_ == "excellency"):
         i += 1
     start = i
+    if start in role_starts:
+        return None
     while i < len(doc) and i - start < MAX_NAME_TOKENS:
         token = doc[i]
-        if i > start and i in role_starts:
+        if i > start and i in role_starts or token.lower_ in lexicon():
             break
+        if token.ent_type_ in NOT_NAME_LABELS and token.ent_iob_ == "I" and doc[start].ent_iob_ == "I" and _is_capitalized(token):
+            i += 1  # "Secretary of State Pompeo": NER's ORG began inside the office
+            continue
         if token.ent_type_ == "PERSON" and token.ent_iob_ in ("B", "I") and i == start:
             ent_end = next(e.end for e in doc.ents if e.start <= i < e.end)
-            i = max(i + 1, ent_end)
+            line_break = next((t.i for t in doc[i:ent_end] if "\n" in t.text or "\n" in t.whitespace_), None)
+            i = max(i + 1, ent_end if line_break is None else line_break + (0 if "\n" in doc[line_break].text else 1))
             continue
         if _name_token_ok(token, region_names):
             i += 1
@@ -191,6 +199,8 @@ def name_before(doc: Doc, end: int, region_names: frozenset[str]) -> Span | None
     span = doc[i:end]
     if not span or not any(t.is_alpha and len(t) > 1 for t in span):
         return None
+    if i > 0 and doc[i - 1].lower_ in TAIL_JOINERS or any(t.lower_ in lexicon() for t in span):
+        return None  # "Minister of Public Works, Governor of ...": a portfolio, not a name
     if any(t.ent_type_ == "PERSON" for t in span) or len(span) >= 2:
         return span
     return None
@@ -340,6 +350,11 @@ def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozen
     country, organization = _read_prefix(prefix_tokens)
     role_text = doc[start:end].text
     role_end = end
+    # "High Representative/Vice President": the first of two offices
+    while role_end < len(doc) - 1 and doc[role_end].text == "/" and doc[role_end + 1].lower_ in lexicon():
+        role_end += 2
+        while role_end < len(doc) and _is_capitalized(doc[role_end]) and " ".join(t.lower_ for t in doc[role_end - 1 : role_end + 1]) in lexicon():
+            role_end += 1
     posted_to = None
     kind = kind_of(role_text)
     # up to two tails: "Ambassador to Egypt", "Chief of Staff of the Office of ...", "Vice President for X"
@@ -430,6 +445,59 @@ def default_country(doc: Doc, countries: list[tuple[int, str]], at_char: int) ->
     return max(counts, key=lambda c: counts[c])
 
 
+def home_country(doc: Doc) -> str | None:
+    """The state whose agencies the article names (USAID, 'U.S. Embassy'): its own officials go unmarked."""
+    table = organization_countries()
+    counts: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ in {"ORG", "GPE", "NORP"}:
+            known, code = _org_country(ent.text)
+            if ent.label_ != "ORG" and not known:
+                code = None
+            if ent.label_ != "ORG" and country_code(ent.text) == "US":
+                code = "US"  # the voice of most official press releases; other states name their own
+            if code and (ent.label_ == "ORG" or code == "US"):
+                counts[code] = counts.get(code, 0) + 1
+    for token in doc:
+        code = table.get(names.fold(token.text))
+        if code and token.text.isupper():
+            counts[code] = counts.get(code, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+# kinds of office whose holder, unmarked, serves the article's own state or a foreign one
+HOME_KINDS = frozenset({"diplomat", "agency", "military"})
+
+
+@lru_cache(maxsize=1)
+def known_officials() -> tuple[tuple[str, str], ...]:
+    """(name, country) of widely reported office holders (`models/known_officials.jsonl`)."""
+    return tuple((e["name"], e["country"]) for e in load_jsonl(KNOWN_FILE))
+
+
+def known_country(name: str) -> str | None:
+    """The state a widely reported office holder serves, when the name is unambiguous."""
+    found = {country for known, country in known_officials() if names.same_person(known, name)
+             and names.surname(known) == names.surname(name)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _unstated_country(doc: Doc, countries: list[tuple[int, str]], at_char: int, office: Office, home: str | None,
+                      name: str = "") -> str | None:
+    """The country of an office the text does not tie to a state."""
+    known = known_country(name) if name else None
+    if known:
+        return known
+    if home and not office.organization and (office.kind in HOME_KINDS or _home_role(office.role)):
+        return home
+    foreign = [(pos, code) for pos, code in countries if code != home and code != office.posted_to]
+    return default_country(doc, foreign or countries, at_char)
+
+
+def _home_role(role: str) -> bool:
+    return "secretary" in role.split() and "general" not in role.split()
+
+
 # ---------------------------------------------------------------- the extractor
 
 
@@ -441,17 +509,22 @@ def find_officials(doc: Doc, regions: list[Region]) -> tuple[list[Official], lis
     sightings: list[Sighting] = []
     descriptions: list[tuple[Span, Office]] = []
     used_until = 0
+    pending: list[Office] = []
     for start, end in role_spans:
         if start < used_until:
             continue  # swallowed by the tail of the office before ("Chief of Staff of the Office of the Prime Minister")
         office = read_office(doc, start, end, used_until, region_names)
         i = office.end
+        # "Corporation (MCC), Daniel W. Yohannes": an acronym in brackets sits between office and name
+        if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+            i += 3
         comma = False
-        if i < len(doc) and doc[i].text == "," and (office.end > end or office.determiner):
+        coordinated = bool(pending) and pending[-1].end + 1 == office.prefix_start
+        if i < len(doc) and doc[i].text == "," and (office.end > end or office.determiner or office.prefix_start < start or coordinated):
             i += 1
             comma = True
         name = name_after(doc, i, role_starts, region_names)
-        if name is None and office.end > end and not comma:
+        if name is None and office.end > end:
             carved = _name_at_tail_end(doc, end, office.end)
             if carved is not None:
                 office = read_office(doc, start, end, used_until, region_names, limit=carved.start)
@@ -466,19 +539,36 @@ def find_officials(doc: Doc, regions: list[Region]) -> tuple[list[Official], lis
             if k >= 2 and doc[k - 1].text == ",":
                 appositive = name_before(doc, k - 1, region_names)
         if name is not None and not (comma and appositive is not None):
+            # "foreign minister and economic cooperation minister, NAME": the first office counts
+            for earlier in pending if coordinated else []:
+                sightings.append(Sighting(name.start_char, name.end_char, _person_display(name), earlier))
             sightings.append(Sighting(name.start_char, name.end_char, _person_display(name), office))
             used_until = name.end
-        elif appositive is not None:
+            pending = []
+            if _plural(doc, end) and name.end + 1 < len(doc) and doc[name.end].lower_ == "and":
+                second = name_after(doc, name.end + 1, role_starts, region_names)
+                if second is not None:  # "Commissioners A and B"
+                    sightings.append(Sighting(second.start_char, second.end_char, _person_display(second), office))
+                    used_until = second.end
+            continue
+        if appositive is not None:
             sightings.append(Sighting(appositive.start_char, appositive.end_char, _person_display(appositive), office))
             used_until = office.end
         else:
-            dateline = name_before(doc, office.prefix_start, region_names)
-            if dateline is not None and any(t.ent_type_ == "PERSON" for t in dateline) and doc[office.prefix_start - 1].whitespace_ and not office.determiner:
+            k = office.prefix_start
+            while k > 0 and doc[k - 1].is_space:
+                k -= 1
+            dateline = name_before(doc, k, region_names)
+            if dateline is not None and any(t.ent_type_ == "PERSON" for t in dateline) and (k < office.prefix_start or doc[k - 1].whitespace_) and not office.determiner:
                 sightings.append(Sighting(dateline.start_char, dateline.end_char, _person_display(dateline), office))
             elif office.role:
                 span_start = office.prefix_start - (1 if office.determiner else 0)
                 descriptions.append((doc[span_start:office.end], office))
             used_until = office.end
+            if office.end < len(doc) and doc[office.end].lower_ == "and":
+                pending = [*pending, office]
+                continue
+        pending = []
     persons = _group(sightings)
     officials, non_officials = _resolve(doc, persons, region_names, regions)
     _link_descriptions(officials, descriptions)
@@ -495,12 +585,18 @@ def _name_at_tail_end(doc: Doc, role_end: int, tail_end: int) -> Span | None:
         token = doc[i - 1]
         if not (_is_capitalized(token) and (token.pos_ == "PROPN" or _is_initial(token))):
             break
-        if token.lower_ in words["name_stop"] or names.fold(token.text) in lexicon() or country_code(token.text):
+        folded = names.fold(token.text)
+        if token.lower_ in words["name_stop"] or folded in lexicon() or folded.rstrip("s") in lexicon() or country_code(token.text):
             break
         i -= 1
     if tail_end - i < 2 or doc[i - 1].lower_ in TAIL_JOINERS:
         return None
     return doc[i:tail_end]
+
+
+def _plural(doc: Doc, end: int) -> bool:
+    entry = lexicon().get(doc[end - 1].lower_)
+    return entry is not None and entry["text"] == entry["role"] + "s"
 
 
 def _apposition_end(doc: Doc, i: int) -> bool:
@@ -524,6 +620,7 @@ def _group(sightings: list[Sighting]) -> list[Person]:
 def _resolve(doc: Doc, persons: list[Person], region_names: frozenset[str], regions: list[Region]) -> tuple[list[Official], list[Mention]]:
     """Officials with all their mentions, and PERSON mentions of everyone else."""
     countries = article_countries(doc, regions)
+    home = home_country(doc)
     officials: list[Official] = []
     forms: list[tuple[Official, str]] = []
     for person in persons:
@@ -544,9 +641,9 @@ def _resolve(doc: Doc, persons: list[Person], region_names: frozenset[str], regi
             if known:
                 country = None
             else:
-                country = default_country(doc, countries, first.start_char)
+                country = _unstated_country(doc, countries, first.start_char, office, home, name)
         elif country is None:
-            country = default_country(doc, countries, first.start_char)
+            country = _unstated_country(doc, countries, first.start_char, office, home, name)
         official = Official(
             name=name, role=role, role_text=office.role_text, country=country,
             organization=explicit_org,
