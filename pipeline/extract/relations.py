@@ -646,7 +646,7 @@ def _located_in(
                     out.append((projects[pi].name, region.name, span.sent, LOCATED_IN_NAME))
                 continue
             hit = _located_anchor(root, project_tokens)
-            if hit is not None:
+            if hit is not None and not _named_in(region.name, projects[hit[0]]):
                 out.append((projects[hit[0]].name, region.name, span.sent, LOCATED_PATH))
     out += _surface_located(doc, projects, regions)
     # The projects extractor's own `locations` (places its patterns tied to the project).
@@ -678,7 +678,7 @@ def _surface_located(
                 continue
             for j in range(k + 1, min(len(doc), k + 30)):
                 tok = doc[j]
-                if j in region_tokens:
+                if j in region_tokens and not _named_in(regions[region_tokens[j]].name, project):
                     out.append((project.name, regions[region_tokens[j]].name, tok.sent, LOCATED_PATH))
                 elif tok.is_punct and tok.text not in {",", "-", "–"} or (
                     tok.pos_ == "VERB" and lemma_of(tok) not in lex.located_verbs
@@ -687,12 +687,17 @@ def _surface_located(
     return out
 
 
+def _named_in(place: str, project: Project) -> bool:
+    """Whether a place is part of the project's own name or aliases ("Baku-Tbilisi-Kars")."""
+    return any(place.lower() in n.lower() for n in [project.name, *project.aliases])
+
+
 def _inside_name_locative(root: Token, doc: Doc, project: Project) -> bool:
     """A place inside a project's name counts only after a preposition ("plant at X")."""
     lex = lexicon()
     node = root
     for _ in range(4):
-        if node.dep_ == "pobj" and node.head.lower_ in lex.located_preps:
+        if node.dep_ == "pobj" and node.head.lower_ in lex.located_preps | {"for"}:
             return True
         if node.dep_ not in {"conj", "compound", "appos"} or node.head is node:
             return False
