@@ -83,13 +83,13 @@ def _rx() -> dict[str, re.Pattern]:
         "century": re.compile(rf"^(?:the\s+)?{ordinal}\s+century$"),
         "season_year": re.compile(rf"^(?:the\s+)?{season}(?:\s+of)?\s+{year}$"),
         "quarter": re.compile(
-            rf"^(?:the\s+)?{ordinal}\s+(?P<kind>quarter|half)"
+            rf"^(?:the\s+)?{ordinal}[\s-]+(?P<kind>quarter|half)"
             rf"(?:\s+of)?(?:\s+{year}|\s+(?P<rel>this|last|next)\s+year|\s+the\s+year)?$"
         ),
         "q": re.compile(rf"^(?P<kind>q|h)(?P<ord>[1-4]),?\s+{year}$"),
         "month": re.compile(rf"^{month}$"),
         "weekday": re.compile(rf"^(?P<wday>{_alt(lex['weekdays'])}){part}$"),
-        "season": re.compile(rf"^{season}$"),
+        "season": re.compile(rf"^(?:the\s+)?{season}$"),
         "relative": re.compile(
             rf"^(?P<rel>this|last|next|the\s+coming)\s+(?P<what>week|weekend|month|year|quarter"
             rf"|decade|century|{_alt(lex['seasons'])}|{_alt(lex['months'])}"
@@ -484,7 +484,10 @@ def _quarter_point(m: re.Match, published: date | None, anchored: bool) -> _Poin
         return None  # "the second half" alone is not a date
     if published is None:
         return _Point(f"XXXX-{kind}{n}", "quarter", None)
-    return _quarter(published.year + shift, kind, n)
+    point = _quarter(published.year + shift, kind, n)
+    if m["rel"] is None and "the year" not in m[0] and point.interval[0] > published:
+        return _quarter(published.year - 1, kind, n)  # "third-quarter results" already reported
+    return point
 
 
 def _relative_point(m: re.Match, published: date | None, tense: str | None) -> _Point | None:

@@ -128,3 +128,16 @@ def test_dates_sets_and_lists(annotate, text, expected):
         assert [r[0] for r in rows] == ["May", "June"]
     else:
         assert rows == [expected]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Today the ministry is a different institution.", []),
+        ("Climate change is one of today's biggest threats.", []),
+        ("Today's meeting was productive.", ["Today"]),
+        ("Today, we are here to sign a new compact.", ["Today"]),
+    ],
+)
+def test_dates_today_meaning_nowadays_is_left_out(annotate, text, expected):
+    assert [d.text for d in annotate(text, PUB)._.dates] == expected

@@ -98,6 +98,26 @@ def _tense(span: Span) -> str | None:
     return None
 
 
+def _means_nowadays(span: Span) -> bool:
+    """ "Today the situation is different", "today's most pressing challenges": not a date."""
+    if span.text.lower() != "today":
+        return False
+    cues = load_json(LEXICON)["nowadays_cues"]
+    doc = span.doc
+    following = [t for t in doc[span.end:span.end + 3] if not t.is_punct or t.tag_ == "POS"]
+    if following and following[0].tag_ == "POS" and len(following) > 1:
+        nxt = following[1]
+        return nxt.pos_ in ("ADJ", "ADV") or nxt.lower_ in cues["generic_nouns"]
+    sentence = span.sent if doc.has_annotation("SENT_START") else doc[:]
+    if span.start != sentence.start:
+        return False
+    verb = sentence.root
+    present = verb.tag_ in ("VBZ", "VBP") or any(
+        c.tag_ in ("VBZ", "VBP") and c.dep_ in ("aux", "cop") for c in verb.children
+    )
+    return present and any(t.lower_ in cues["contrast"] for t in sentence)
+
+
 def _is_age(doc: Doc, start: int, end: int) -> bool:
     """ "50-year-old", "50 years old", "aged 50 years": ages are not time expressions."""
     after = [t.lower_ for t in doc[end:end + 2] if t.lower_ != "-"]
@@ -163,8 +183,10 @@ def _accept(doc: Doc, start: int, end: int, published: date | None) -> Timex | N
     # "May" the modal verb is no month.
     if len(span) == 1 and first.lower_ == "may" and first.tag_ == "MD":
         return None
+    if first.lower_ in ("last", "next", "past") and first.pos_ == "VERB":
+        return None  # "and last 18 months": the verb is no part of the duration
     timex = normalize(span.text, published, _tense(span))
-    if timex is None or is_vague(timex):
+    if timex is None or is_vague(timex) or _means_nowadays(span):
         return None
     if _is_age(doc, start, end) or _is_ordinal(doc, start, end) or _inside_name(doc, start, end, timex):
         return None
