@@ -21,7 +21,7 @@ from trafilatura.utils import load_html
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from . import ingest
+from . import ingest  # module import: ingest imports this module to register its readers
 from .records import Article
 
 HTML_SUFFIXES = {".html", ".htm"}
@@ -32,10 +32,9 @@ MAX_HTML_BYTES = 20_000_000
 # htmldate's extensive search reads dates out of free text and takes a footer's
 # "Copyright 2023" for a publication date: only the page's date markup counts here
 DATE_PARAMS = {"extensive_search": False, "original_date": True}
-_LANG_CODE = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*\s*$")
+# ISO 639-1 only: "und", "mul" and other three-letter tags say nothing usable, so detect instead
+_LANG_CODE = re.compile(r"^\s*([A-Za-z]{2})(?:[-_][A-Za-z0-9]+)*\s*$")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
-
-
 TRUNCATED = "truncated WARC record (the file ends inside it)"
 # fewer words than this is a menu or a caption, not an article (and too little to tell its language)
 MIN_ARTICLE_WORDS = 8
@@ -240,8 +239,11 @@ def read_warc_file(path: Path, source: str) -> Iterator[Article]:
             try:
                 record = next(records)
                 _check_headers(record)
-                article = _record_article(record, record_source) if _is_html_response(record) else None
-                end = archive.get_record_offset() + archive.get_record_length()  # reads it to its end
+                article = None
+                if _is_html_response(record):
+                    article = _record_article(record, record_source)
+                # reading the offsets reads the record to its end
+                end = archive.get_record_offset() + archive.get_record_length()
                 _check_complete(record)
             except StopIteration:
                 # warcio takes a record cut inside its first header line for the end of the file

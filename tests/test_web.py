@@ -140,6 +140,7 @@ def test_web_html_suffixes_read(tmp_path, suffix):
         (ARTICLE_DE, "de", "", "de"),  # declared on <html>
         (ARTICLE_DE, None, '<meta property="og:locale" content="de_DE">', "de"),  # og:locale
         (ARTICLE_FR, None, "", "fr"),  # nothing declared: detected from the text
+        (ARTICLE_FR, "und", "", "fr"),  # "undetermined" declares nothing
         (ARTICLE_EN, None, "", "en"),
     ],
 )
@@ -161,7 +162,7 @@ def test_web_html_date_not_taken_from_footer_copyright(tmp_path):
 
 
 def test_web_html_date_from_time_element(tmp_path):
-    dated = [f'By Marta Lindqvist, <time datetime="2021-11-02">2 November 2021</time>']
+    dated = ['By Marta Lindqvist, <time datetime="2021-11-02">2 November 2021</time>']
     path = tmp_path / "dated.html"
     path.write_text(make_page(dated + ARTICLE_EN, head=""), encoding="utf-8")
     assert read_one(path).published == date(2021, 11, 2)
@@ -224,7 +225,8 @@ def write_warc(path: Path, gzip: bool) -> list[int]:
         ends.append(out.tell())
         add_response(writer, "https://gazette.example/logo.png", b"\x89PNG\r\n", ctype="image/png")
         ends.append(out.tell())
-        add_response(writer, "https://gazette.example/gone", b"<html>gone</html>", status="404 Not Found")
+        gone = b"<html>gone</html>"
+        add_response(writer, "https://gazette.example/gone", gone, status="404 Not Found")
         ends.append(out.tell())
         german = make_page(ARTICLE_DE, lang="de", charset=None).encode("iso-8859-1")
         add_response(  # 6: the charset is only in the HTTP header
