@@ -6,6 +6,7 @@ import unicodedata
 
 from rapidfuzz.distance import Levenshtein
 
+PARTICLES = frozenset({"al", "el", "von", "van", "der", "de", "da", "del", "bin", "ibn", "la", "le", "du"})
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 # a misspelled surname may differ by this share of its letters ("Behmanjoo" / "Behnamjoo": 2 of 9)
 MAX_EDIT_SHARE = 0.25
@@ -42,7 +43,9 @@ def similar_surnames(a: str, b: str) -> bool:
 
 def compatible_given_names(a: str, b: str) -> bool:
     """Given names that can belong to one person: 'Robert O.' ~ 'Robert', 'R.' ~ 'Robert', '' ~ any."""
-    first_a, first_b = name_words(a)[:-1], name_words(b)[:-1]
+    # "Al Mashat" has no given name: a leading particle belongs to the surname
+    first_a = [w for w in name_words(a)[:-1] if w not in PARTICLES]
+    first_b = [w for w in name_words(b)[:-1] if w not in PARTICLES]
     if not first_a or not first_b:
         return True
     x, y = first_a[0].rstrip("."), first_b[0].rstrip(".")

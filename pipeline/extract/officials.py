@@ -25,6 +25,7 @@ from ..roles import kind_of, lexicon, normalize_role, role_words
 
 ORGANIZATIONS_FILE = "organizations.jsonl"
 KNOWN_FILE = "known_officials.jsonl"
+INTERNATIONAL = "international"  # the home "state" of an article written by an international body
 MAX_NAME_TOKENS = 6
 MAX_PREFIX_TOKENS = 8
 MAX_TAIL_TOKENS = 10
@@ -249,7 +250,7 @@ def _tail(doc: Doc, i: int, region_names: frozenset[str], limit: int | None = No
         token = doc[j]
         if token.ent_type_ == "PERSON" and token.ent_iob_ == "B" and j > x_start:
             break
-        if token.is_space or token.text in {",", ";", ":", "(", ")", "—", "–"}:
+        if token.is_space or token.text in {",", ";", ":", "(", ")", "—", "–"} or token.lower_ in role_words()["honorifics"]:
             break
         if _is_capitalized(token) or token.lower_ in TAIL_JOINERS or token.text in {"-", "/", "’s", "'s", "."}:
             j += 1
@@ -323,11 +324,19 @@ def _read_prefix(tokens: list[Token]) -> tuple[str | None, str | None]:
             country = country or code
             continue
         if token.text in {"’s", "'s"} or token.tag_ == "POS":
-            if org_tokens:
-                break_org = True  # "Bureau for Europe and Eurasia’s": the possessive ends the org
-                _ = break_org
+            if org_tokens and k < len(tokens) - 1:
+                # "U.S. Government's Millennium Challenge Corporation": the owner only names the state
+                owner = " ".join(t.text for t in org_tokens)
+                known, owner_country = _org_country(owner)
+                country = country or owner_country or _country_within_tokens(org_tokens)
+                org_tokens = []
             continue
         org_tokens.append(token)
+    # a bracketed acronym after the full name ("Millennium Challenge Corporation (MCC)")
+    if len(org_tokens) >= 4 and org_tokens[-3].text == "(" and org_tokens[-1].text == ")":
+        org_tokens = org_tokens[:-3]
+    elif len(org_tokens) >= 3 and org_tokens[-2].text == "(":
+        org_tokens = org_tokens[:-2]
     org = " ".join(t.text for t in org_tokens).replace(" / ", "/").strip(" -/()")
     org = org.replace("( ", "(").replace(" )", ")")
     if org and all(t.text in {"(", ")"} or t.text.isupper() and len(t.text) <= 5 for t in org_tokens) and len(org_tokens) == 3:
@@ -338,6 +347,11 @@ def _read_prefix(tokens: list[Token]) -> tuple[str | None, str | None]:
         if code and not is_demonym(org):
             return country or code, None
     return country, org or None
+
+
+def _country_within_tokens(tokens: list[Token]) -> str | None:
+    codes = [country_code(t.text) for t in tokens if t.text[:1].isupper()]
+    return next((c for c in codes if c), None)
 
 
 def _country_only(tokens: list[Token]) -> bool:
@@ -456,6 +470,8 @@ def home_country(doc: Doc) -> str | None:
                 code = None
             if ent.label_ != "ORG" and country_code(ent.text) == "US":
                 code = "US"  # the voice of most official press releases; other states name their own
+            if ent.label_ == "ORG" and known and code is None:
+                code = INTERNATIONAL
             if code and (ent.label_ == "ORG" or code == "US"):
                 counts[code] = counts.get(code, 0) + 1
     for token in doc:
@@ -489,7 +505,9 @@ def _unstated_country(doc: Doc, countries: list[tuple[int, str]], at_char: int, 
     if known:
         return known
     if home and not office.organization and (office.kind in HOME_KINDS or _home_role(office.role)):
-        return home
+        return None if home == INTERNATIONAL else home
+    if office.kind == "international":
+        return None
     foreign = [(pos, code) for pos, code in countries if code != home and code != office.posted_to]
     return default_country(doc, foreign or countries, at_char)
 
