@@ -38,6 +38,8 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         nlp = spacy.load(model, exclude=list(UNUSED))
     except OSError as err:
         raise ModelNotFound(install_hint(model)) from err
+    if "parser" in nlp.pipe_names and "news_line_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("news_line_breaks", before="parser")
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)

@@ -13,6 +13,20 @@ from ..extract.regions import find_regions
 from ..extract.relations import find_relations
 
 
+class LineBreaksComponent:
+    """Starts a sentence after every line break, before the parser runs.
+
+    News text puts headlines, datelines and speaker labels on lines of their own; without this
+    the parser runs them into the next sentence and spoils its parse.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc[:-1]:
+            if token.is_space and "\n" in token.text:
+                doc[token.i + 1].is_sent_start = True
+        return doc
+
+
 class RegionsComponent:
     """Sets `doc._.regions`: every named place with its ISO code."""
 
@@ -57,6 +71,11 @@ class RelationsComponent:
             doc._.dates or [],
         )
         return doc
+
+
+@Language.factory("news_line_breaks", assigns=["token.is_sent_start"])
+def make_line_breaks(nlp: Language, name: str) -> LineBreaksComponent:
+    return LineBreaksComponent()
 
 
 @Language.factory("news_regions", assigns=["doc._.regions"])
