@@ -729,8 +729,6 @@ def _modified(t: str, published: date | None, tense: str | None) -> Timex | None
                 is_ago = bool(_rx()["ago"].match(core))
                 if mod in ("BEFORE", "AFTER") and not is_ago:
                     continue  # "over 2020" is no date; "over 20 years ago" is before it
-                if mod == "APPROX" or not is_ago:
-                    return _timex(point, mod)
                 return _timex(point, mod)
             duration = None if core.startswith("the ") else _duration(core)
             if duration is not None:

@@ -12,7 +12,7 @@ from datetime import date
 
 from spacy.lang.en import English
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from ..records import TimeExpression
 from ..resources import load_json, load_jsonl
