@@ -52,6 +52,7 @@ class HeadMatch:
     end: int
     head: Head
     plural: bool
+    conj: bool = False  # joined to the head before it by "and"
 
 
 @lru_cache(maxsize=8)
@@ -146,6 +147,9 @@ def _chain_end(doc: Doc, match: HeadMatch, by_start: dict[int, HeadMatch], limit
             return end, chain
         if conj and nxt.head.generic:
             return end, chain
+        if conj:
+            # "hydro junction and power plant": one work, named by the first head
+            nxt = HeadMatch(nxt.start, nxt.end, nxt.head, nxt.plural, conj=True)
         chain.append(nxt)
         end = nxt.end
 
@@ -224,7 +228,8 @@ def _follows_org_word(doc: Doc, end: int, limit: int) -> bool:
 
 def _type_of(doc: Doc, chain: list[HeadMatch], mod_tokens: list[Token], sent: Span) -> tuple[str | None, str]:
     """The type the head decides: the last specific head, else the modifiers (with their context words)."""
-    for match in reversed(chain):
+    conj = next((k for k, m in enumerate(chain) if m.conj), len(chain))
+    for match in reversed(chain[:conj]):
         head = match.head
         if not head.generic:
             words = _context_words(doc, sent)
@@ -289,7 +294,10 @@ def grow(doc: Doc, match: HeadMatch, by_start: dict[int, HeadMatch], floor: int)
         return _possessive(doc, mod_start, sent, end, typ, head_text, match)
     if match.plural and not match.head.plural_pp:
         return None
-    # head + locating phrase: "water treatment plant at Rod El Farag"
+    # head + locating phrase: "water treatment plant at Rod El Farag"; not a predicate
+    # ("X is a hydropower plant in Armenia" describes X)
+    if doc[match.end - 1].dep_ == "attr":
+        return None
     if end < limit and doc[end].lower_ in grammar().pp_preps:
         place_end = _place_phrase(doc, end + 1, limit)
         if place_end > end + 1 and not _follows_org_word(doc, place_end, limit):
@@ -394,7 +402,7 @@ def _possessive(doc: Doc, mod_start: int, sent: Span, end: int, typ, head_text, 
         return None
     i = mod_start
     skipped = []
-    while i - 1 >= sent.start and doc[i - 1].tag_ in ("JJ", "RB"):
+    while i - 1 >= sent.start and doc[i - 1].tag_ in ("JJ", "RB", "VBG", "VBN"):
         i -= 1
         skipped.append(doc[i])
     if i - 2 < sent.start or doc[i - 1].text not in POSSESSIVE or not is_name_token(doc[i - 2]):
@@ -406,8 +414,9 @@ def _possessive(doc: Doc, mod_start: int, sent: Span, end: int, typ, head_text, 
     return Candidate(i - 2, end, name, typ, head_text, True, kind="name")
 
 
-def copula_candidates(doc: Doc, taken: set[int], region_tokens: set[int]) -> list[Candidate]:
+def copula_candidates(doc: Doc, taken: set[int], region_tokens: set[int], matches: list[HeadMatch]) -> list[Candidate]:
     """"NAME is a (...) route": a bare proper name defined as infrastructure."""
+    matches_by_end = {m.end: m for m in matches}
     out = []
     for tok in doc:
         if tok.lower_ not in ("is", "was") or tok.dep_ != "ROOT":
@@ -416,7 +425,8 @@ def copula_candidates(doc: Doc, taken: set[int], region_tokens: set[int]) -> lis
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if attr is None or subj is None:
             continue
-        head = heads().get(attr.lower_)
+        match = matches_by_end.get(attr.i + 1)
+        head = match.head if match else None
         if head is None or head.generic or attr.tag_ == "NNS":
             continue
         span = doc[subj.left_edge.i : subj.i + 1]
@@ -452,5 +462,5 @@ def find_candidates(doc: Doc, region_tokens: set[int] = frozenset()) -> list[Can
         out.append(cand)
         floor = consumed = cand.end
     taken = {i for c in out for i in range(c.start, c.end)}
-    out.extend(copula_candidates(doc, taken, set(region_tokens)))
+    out.extend(copula_candidates(doc, taken, set(region_tokens), matches))
     return sorted(out, key=lambda c: c.start)

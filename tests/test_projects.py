@@ -1,0 +1,194 @@
+"""Infrastructure projects: the name grammar, types, aliases, one row per project, countries, part_of."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _projects(annotate, text):
+    return {p.name: p for p in annotate(text)._.projects}
+
+
+@pytest.mark.parametrize(
+    "text,name,type_",
+    [
+        # place chain + head, any dash
+        ("Georgia and Turkey will speed up work on the Batumi-Sarpi highway.", "Batumi-Sarpi highway", "road"),
+        ("The ministers inspected the Kyiv–Odesa motorway on Monday.", "Kyiv–Odesa motorway", "road"),
+        ("Engineers finished the Yerevan—Gyumri rail line in 2019.", "Yerevan—Gyumri rail line", "railway"),
+        # proper name + modifiers + head
+        ("The Shusha International Airport opened in 2021.", "Shusha International Airport", "airport"),
+        ("Workers repaired the Mingachevir thermal power station.", "Mingachevir thermal power station", "power_plant"),
+        ("The Alat Free Economic Zone attracted new investors.", "Alat Free Economic Zone", "economic_zone"),
+        ("The Vardenis electrical substation needs new transformers.", "Vardenis electrical substation", "other"),
+        ("Ships crowded the Volga-Don Canal in spring.", "Volga-Don Canal", "canal"),
+        ("The Trans-Anatolian Natural Gas Pipeline reached Europe.", "Trans-Anatolian Natural Gas Pipeline", "pipeline"),
+        ("The Kambarata-1 hydropower plant will be built by 2030.", "Kambarata-1 hydropower plant", "power_plant"),
+        # the head decides, not the modifiers
+        ("The Southern Energy Corridor was discussed in Baku.", "Southern Energy Corridor", "corridor"),
+        ("Funds went to the Sarsang dam multipurpose project.", "Sarsang dam multipurpose project", "dam"),
+        # a generic head: the modifiers say what the thing is
+        ("The Aluto Langano geothermal project will add 70 megawatts.", "Aluto Langano geothermal project", "power_plant"),
+        # a numbered corridor
+        ("Trucks use the CAREC Transport Corridor 3 every day.", "CAREC Transport Corridor 3", "corridor"),
+        # head first
+        ("The Port of Aktau will handle more grain this year.", "Port of Aktau", "port"),
+        # an unnamed work placed by a locating phrase
+        ("Officials toured the water treatment plant at Abu Rawash on Monday.", "water treatment plant at Abu Rawash", "water"),
+        ("Officials inspected a water treatment plant in Gyumri.", "water treatment plant in Gyumri", "water"),
+        # a bare name defined as infrastructure
+        ("Lapis Lazuli is an international transit route linking Afghanistan to Turkey.", "Lapis Lazuli", "corridor"),
+        # a country's own network
+        ("The plan would expand Armenia’s ageing rail system.", "Armenia’s rail system", "railway"),
+    ],
+)
+def test_projects_grammar_finds_name_and_type(annotate, text, name, type_):
+    projects = _projects(annotate, text)
+    assert name in projects, f"{name!r} not in {list(projects)}"
+    assert projects[name].type == type_
+
+
+@pytest.mark.parametrize(
+    "text,name,type_",
+    [
+        ("Iran and Azerbaijan will build the Ordubad hydro junction and power plant.", "Ordubad hydro junction and power plant", "power_plant"),
+        ("The ministry approved the Shirvan thermal power plant and substation.", "Shirvan thermal power plant and substation", "power_plant"),
+    ],
+)
+def test_projects_conjoined_heads_are_one_project(annotate, text, name, type_):
+    projects = _projects(annotate, text)
+    assert list(projects) == [name]
+    assert projects[name].type == type_
+
+
+@pytest.mark.parametrize(
+    "text,name,alias",
+    [
+        ("The Turkmenistan-Afghanistan-Pakistan-India (TAPI) gas pipeline will carry gas.", "Turkmenistan-Afghanistan-Pakistan-India gas pipeline", "TAPI"),
+        ("TANAP (Trans-Anatolian Natural Gas Pipeline) opened in 2018.", "Trans-Anatolian Natural Gas Pipeline", "TANAP"),
+        ("The Baku–Tbilisi–Ceyhan pipeline, also known as BTC, carries oil.", "Baku–Tbilisi–Ceyhan pipeline", "BTC"),
+        ("The Central Asia power project, commonly known by the acronym CAPP-500, is planned.", "Central Asia power project", "CAPP-500"),
+        ("The Trans Caspian Gas Pipeline is planned. The TCGP would cross the sea.", "Trans Caspian Gas Pipeline", "TCGP"),
+    ],
+)
+def test_projects_acronym_forms_are_aliases(annotate, text, name, alias):
+    projects = _projects(annotate, text)
+    assert list(projects) == [name]
+    assert alias in projects[name].aliases
+    assert alias in [m.text for m in projects[name].mentions]
+
+
+@pytest.mark.parametrize(
+    "text,first,second",
+    [
+        (
+            "Work began on the North-South International Transport Corridor. The North-South corridor links Russia and India.",
+            "North-South International Transport Corridor",
+            "North-South corridor",
+        ),
+        ("The Kandahar to Tirin Kot Road is long. Kandahar Road traffic grew.", "Kandahar to Tirin Kot Road", "Kandahar Road"),
+    ],
+)
+def test_projects_short_form_is_one_project(annotate, text, first, second):
+    projects = _projects(annotate, text)
+    assert list(projects) == [first]
+    assert second in projects[first].aliases
+    assert len(projects[first].mentions) == 2
+
+
+@pytest.mark.parametrize(
+    "text,name,mentions",
+    [
+        ("The Kars–Igdir railway will be built soon. The railway will be 224 km long.", "Kars–Igdir railway", 2),
+        ("The Roghun Dam is in Tajikistan. Construction of the dam resumed in 2016.", "Roghun Dam", 2),
+    ],
+)
+def test_projects_generic_reference_is_a_mention(annotate, text, name, mentions):
+    projects = _projects(annotate, text)
+    assert list(projects) == [name]
+    assert len(projects[name].mentions) == mentions
+
+
+@pytest.mark.parametrize(
+    "text,part,whole",
+    [
+        ("The Astara-Rasht railway is part of the International North–South Transport Corridor.", "Astara-Rasht railway", "International North–South Transport Corridor"),
+        ("The Ganja bypass is a section of the East-West Highway.", "Ganja bypass", "East-West Highway"),
+        ("They discussed the Aktau-Beineu Road, part of a key CAREC Transport Corridor 2a.", "Aktau-Beineu Road", "CAREC Transport Corridor 2a"),
+        ("The Adriatic Pipeline is the last piece in the Southern Gas Corridor.", "Adriatic Pipeline", "Southern Gas Corridor"),
+    ],
+)
+def test_projects_part_of(annotate, text, part, whole):
+    projects = _projects(annotate, text)
+    assert projects[part].part_of == whole
+    assert projects[whole].part_of is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Azerbaijan and Iran discussed new cooperation projects.",
+        "The MCC compact funds a regional electricity market and a water program.",
+        "The Central Asia Electricity Market Program was launched in 2019.",
+        "The Malawi Compact was reinstated in June.",
+        "Azerbaijan Railways signed a deal with the Georgian Railway Company.",
+        "The railway will open next year.",
+        "Caravans travelled along the ancient Silk Road.",
+        "A new substation was built near the city.",
+        "Georgia's largest port handles most of the cargo.",
+        "This is in line with the plan.",
+        "The Sevan-Hrazdan Cascade is a hydropower plant in Armenia.  It is not a road between Yerevan and Gyumri.",
+    ],
+)
+def test_projects_non_projects_are_not_listed(annotate, text):
+    names = [p.name for p in annotate(text)._.projects]
+    assert not [n for n in names if "Cascade" not in n], names
+
+
+@pytest.mark.parametrize(
+    "text,name,countries",
+    [
+        ("Georgia and Turkey will speed up work on the Batumi-Sarpi highway.", "Batumi-Sarpi highway", {"GE"}),
+        ("The Trans-Balkan Electricity Corridor in Serbia will improve supply.", "Trans-Balkan Electricity Corridor", {"RS"}),
+        ("The Greece-Bulgaria Interconnector opened in 2022.", "Greece-Bulgaria Interconnector", {"GR", "BG"}),
+        ("Lapis Lazuli is an international transit route linking Afghanistan to Turkey via Turkmenistan.", "Lapis Lazuli", {"AF", "TR", "TM"}),
+        (
+            "Armenia and Georgia met. The two sides discussed projects between the two countries, including the Debed hydro junction.",
+            "Debed hydro junction",
+            {"AM", "GE"},
+        ),
+    ],
+)
+def test_projects_countries(annotate, text, name, countries):
+    projects = _projects(annotate, text)
+    assert set(projects[name].countries) == countries
+
+
+def test_projects_interconnector_type_follows_gas_context(annotate):
+    text = "The corridor brings gas to Europe. The Greece-Bulgaria Interconnector will carry it north."
+    assert _projects(annotate, text)["Greece-Bulgaria Interconnector"].type == "pipeline"
+
+
+@pytest.mark.parametrize(
+    "name,type_,countries,part_of",
+    [
+        ("Rasht-Astara railway", "railway", ["IR"], "North-South International Transport Corridor"),
+        ("North-South International Transport Corridor", "corridor", [], None),
+        ("Khudafarin hydro junction and power plant", "power_plant", ["AZ", "IR"], None),
+    ],
+)
+def test_projects_seed_article_rows(annotate, seed_text, name, type_, countries, part_of):
+    projects = _projects(annotate, seed_text)
+    assert len(projects) == 3
+    project = projects[name]
+    assert (project.type, sorted(project.countries), project.part_of) == (type_, countries, part_of)
+
+
+@pytest.mark.parametrize("label", ["PROJECT"])
+def test_projects_mentions_index_the_text(annotate, seed_text, label):
+    doc = annotate(seed_text)
+    for project in doc._.projects:
+        assert project.mentions
+        for mention in project.mentions:
+            assert mention.label == label
+            assert doc.text[mention.start_char : mention.end_char] == mention.text
