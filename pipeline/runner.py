@@ -11,6 +11,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -23,6 +24,7 @@ from .engines import ENGINES
 from .ingest import read_articles
 from .link import link
 from .nlp import DEFAULT_MODEL, load_nlp
+from .resources import MODELS_DIR
 from .records import Article
 from .schema import ARTICLE_TABLES
 from .store import PartStore, batch_name, write_table_atomic
@@ -60,9 +62,21 @@ class RunSummary:
         ]
 
 
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the pipeline's code and language assets: any change to them reprocesses."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha1()
+    for path in sorted([*package.rglob("*.py"), *MODELS_DIR.rglob("*")]):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:8]
+
+
 def pipeline_version(model: str) -> str:
-    """The version recorded per document: package version and model, so a change reprocesses."""
-    return f"{__version__}+{model}"
+    """The version recorded per document: package version, code fingerprint and model."""
+    return f"{__version__}+{code_fingerprint()}+{model}"
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:
