@@ -190,3 +190,26 @@ def test_regions_mentions_index_the_text(annotate, seed_text):
     for region in doc._.regions:
         for mention in region.mentions:
             assert doc.text[mention.start_char : mention.end_char] == mention.text
+
+
+@pytest.mark.parametrize(
+    "text, name, code",
+    [
+        ("A substation was built at Qarabulak in Kazakhstan last year.", "Qarabulak", "KZ"),
+        ("Crews reached Zorabad, Tajikistan, before dawn.", "Zorabad", "TJ"),
+    ],
+)
+def test_regions_unknown_towns_placed_by_their_context(annotate, text, name, code):
+    region = _regions(annotate, text)[name]
+    assert (region.type, region.country) == ("city", code)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Summit closed in August with a joint statement.",
+        "Officer Patterson thanked the Central Bank staff.",
+    ],
+)
+def test_regions_common_words_and_person_names_are_not_towns(annotate, text):
+    assert annotate(text)._.regions == []

@@ -129,7 +129,8 @@ def _piece_matches(doc: Doc, i: int) -> list[_Match]:
         candidates = lookup(piece.group()) if _capitalised(piece.group()) else ()
         if candidates:
             start = token.idx + piece.start()
-            found.append(_Match(i, i + 1, i + 1, candidates, chars=(start, start + len(piece.group()))))
+            chars = (start, start + len(piece.group()))
+            found.append(_Match(i, i + 1, i + 1, candidates, chars=chars))
     return found
 
 
@@ -141,7 +142,8 @@ def _unknown_towns(doc: Doc, matches: list[_Match]) -> list[_Match]:
         tokens = list(ent)
         if ent.label_ not in ("GPE", "LOC", "ORG", "PERSON") or len(tokens) > 3:
             continue
-        if any(t.i in taken or t.pos_ != "PROPN" or not (t.is_title and t.is_alpha) for t in tokens):
+        proper = all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in tokens)
+        if not proper or any(t.i in taken for t in tokens):
             continue
         if is_demonym(ent.text):
             continue
@@ -299,7 +301,8 @@ def _skip_acronym(doc: Doc, k: int) -> int:
 def _org_before(doc: Doc, start: int) -> bool:
     """ "Bureau for Europe", "USAID Clean Power Asia": the place ends an organisation's name."""
     words = _words()
-    if start >= 2 and doc[start - 1].lower_ in ("for", "of", "on") and doc[start - 2].text in words["orgs_before"]:
+    before = doc[start - 2].text if start >= 2 else ""
+    if before in words["orgs_before"] and doc[start - 1].lower_ in ("for", "of", "on"):
         return True
     k = start - 1
     while k >= 0 and k >= start - 3 and _capitalised(doc[k].text) and not doc[k].is_punct:
@@ -317,7 +320,8 @@ def _inside_project_or_org(doc: Doc, matches: list[_Match], index: int) -> bool:
     end = _skip_acronym(doc, matches[last].end)
     if end > matches[last].end and last > first:
         # "Baku-Tbilisi-Kars (BTK)": an acronym of the places names the thing they link
-        initials = "".join(fold_name(doc.text[slice(*m.char_span(doc))])[0] for m in matches[first : last + 1])
+        chain = matches[first : last + 1]
+        initials = "".join(fold_name(doc.text[slice(*m.char_span(doc))])[0] for m in chain)
         if fold_name(doc[end - 2].text).startswith(initials):
             return True
     heads = words["heads"] + (words["chain_heads"] if last > first else [])
@@ -328,10 +332,11 @@ def _inside_project_or_org(doc: Doc, matches: list[_Match], index: int) -> bool:
     # "Azerbaijan Railways", "Minsk Group", "Asia Society": capitalised words up to an org word
     # "North-South International Transport Corridor": capitalised words up to a head
     k = end
-    while k < len(doc) and k < end + 4 and (_capitalised(doc[k].text) or doc[k].text in ("of", "&")):
+    while k < min(len(doc), end + 4) and (_capitalised(doc[k].text) or doc[k].text in ("of", "&")):
         if doc[k].text in words["orgs"]:
             return True
-        if any(_tokens_match(doc, k, head, fold=True) for head in words["heads"] + words["chain_heads"]):
+        heads = words["heads"] + words["chain_heads"]
+        if any(_tokens_match(doc, k, head, fold=True) for head in heads):
             return True
         k += 1
     start = matches[first].start
@@ -346,7 +351,8 @@ def _inside_person(doc: Doc, match: _Match, matches: list[_Match]) -> bool:
         if ent.label_ != "PERSON" or not (ent.start <= match.start and match.end <= ent.end):
             continue
         # a line break ends a name: "Robert E. Patterson\nAshgabat" is a signature and a dateline
-        line = [t for t in ent if "\n" not in doc.text[min(t.idx, doc[match.start].idx) : max(t.idx, doc[match.start].idx)]]
+        here = doc[match.start].idx
+        line = [t for t in ent if "\n" not in doc.text[min(t.idx, here) : max(t.idx, here)]]
         others = [t for t in line if t.i not in place_tokens and _capitalised(t.text)]
         if not others:
             return False
@@ -378,7 +384,8 @@ def _compass_regions(doc: Doc, matches: list[_Match]) -> list[_Match]:
             extra.append(_Match(start - 1, match.end, match.end, (region,), place=region))
             match.excluded = True  # "Western China" is the region, not the country
         # "South and Central Asia": the first compass word borrows the rest of the name
-        if fold_name(head.text) in words["compass"] and start >= 2 and doc[start - 1].lower_ == "and":
+        after_and = start >= 2 and doc[start - 1].lower_ == "and"
+        if after_and and fold_name(head.text) in words["compass"]:
             word = doc[start - 2]
             rest = doc[start + 1 : match.base_end].text
             if _capitalised(word.text) and fold_name(word.text) in words["compass"]:
@@ -430,7 +437,9 @@ _Found = tuple[Place, str, int, int]
 
 def _promote_bare_names(found: list[_Found]) -> list[_Found]:
     """"Ardabil" after "Ardabil Province" is the province, not the city of the same name."""
-    subdivisions = {(p.country, _base_name(t)): p for p, t, _, _ in found if p.type == "subdivision"}
+    subdivisions = {
+        (p.country, _base_name(t)): p for p, t, _, _ in found if p.type == "subdivision"
+    }
     out = []
     for place, text, start, end in found:
         if place.type == "city" and not place.name and not place.key:
