@@ -273,9 +273,10 @@ def grow(doc: Doc, match: HeadMatch, by_start: dict[int, HeadMatch], floor: int)
     typ, head_text = _type_of(doc, chain, mods + [t for t in doc[match.start:end] if is_modifier(t)], sent)
     if _follows_org_word(doc, end, limit):
         return None
+    if match.head.weak and len(chain) == 1 and mod_start == match.start:
+        return None  # a bare "line" is a front line or a Line of Control, not a power line
     name_tokens = [t for t in doc[name_start:mod_start] if t.text not in "()"]
     if name_start < mod_start and _strong(name_tokens) and not match.plural:
-        # "Mongolia's rail system" is handled by the possessive rule; here the name is adjacent
         if _indefinite_place(doc, name_start, mod_start, sent.start):
             return None
         text = " ".join(_text(doc, name_start, end).split()) if not aliases else _without_brackets(doc, name_start, end)

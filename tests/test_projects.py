@@ -137,6 +137,9 @@ def test_projects_part_of(annotate, text, part, whole):
         "A new substation was built near the city.",
         "Georgia's largest port handles most of the cargo.",
         "This is in line with the plan.",
+        "Troops held the front line along the Line of Control.",
+        "BP said the Shah Deniz project will boost profits.",
+        "The Caspian Pipeline Consortium exported more oil.",
         "The Sevan-Hrazdan Cascade is a hydropower plant in Armenia.  It is not a road between Yerevan and Gyumri.",
     ],
 )

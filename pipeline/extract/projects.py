@@ -19,6 +19,9 @@ def find_projects(doc: Doc, regions: list[Region]) -> list[Project]:
     index = PlaceIndex(doc, regions)
     region_tokens = {t.i for t in doc if index.region_at(t) is not None}
     groups = group_candidates(doc, find_candidates(doc, region_tokens))
+    # a name with only a generic head that nothing else types ("the Global Gateway project") is
+    # not known to be infrastructure
+    groups = [g for g in groups if any(c.type for c in g.members)]
     projects = [_project(doc, group, index) for group in groups]
     _add_part_of(doc, groups, projects)
     _add_alias_mentions(doc, groups, projects)
