@@ -100,6 +100,30 @@ def evaluate_command(
         json_file.write_text(json.dumps(evaluate.report_to_dict(report), indent=2) + "\n")
 
 
+@app.command("show")
+def show_command(
+    article: Path = typer.Argument(..., help="An article file (any format run reads)."),
+    out: Path = typer.Option(..., "--out", "-o", help="The HTML file to write."),
+    index: int = typer.Option(
+        0, "--index", min=0, help="Which article of a multi-article file (from 0)."
+    ),
+    model: str = typer.Option(DEFAULT_MODEL, help="Any installed spaCy pipeline."),
+) -> None:
+    """Write one article with its findings highlighted and its rows listed, as one HTML page."""
+    from .nlp import ModelNotFound
+    from .show import show_article
+
+    if not article.exists():
+        typer.echo(f"error: input not found: {article}", err=True)
+        raise typer.Exit(2)
+    try:
+        written = show_article(article, out, index=index, model=model)
+    except (ModelNotFound, IndexError, ValueError, OSError) as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"wrote {written}")
+
+
 @app.command("version")
 def version_command() -> None:
     """Print the pipeline's version."""
