@@ -124,7 +124,26 @@ def lookup(text: str) -> tuple[Place, ...]:
     return gazetteer().get(fold_name(text), ())
 
 
+_FIRST_WORD = re.compile(r"\w+")
+
+
+def first_word(text: str) -> str | None:
+    """The first word of a folded name or token ("u" for "u.s."), the key of `name_starts`."""
+    match = _FIRST_WORD.match(fold_name(text))
+    return match.group() if match else None
+
+
 @lru_cache(maxsize=1)
-def max_name_tokens() -> int:
-    """The longest key, in whitespace-separated words (bounds the span search)."""
-    return max(len(key.replace("-", " - ").split()) for key in gazetteer())
+def name_starts() -> dict[str, int]:
+    """First word of every name -> the most tokens a name starting with it can span.
+
+    Lets the span search skip tokens that start no name, and stop early for those that do.
+    """
+    starts: dict[str, int] = {}
+    for key in gazetteer():
+        word = first_word(key)
+        if word:
+            # words and punctuation counted apart: an upper bound on spaCy's tokens
+            tokens = len(re.findall(r"\w+|[^\w\s]", key))
+            starts[word] = max(starts.get(word, 0), tokens)
+    return starts

@@ -26,6 +26,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "ʻ":
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
+@lru_cache(maxsize=262144)
 def fold_name(text: str) -> str:
     """Case- and accent-folded form of a name, with dashes and spaces normalised."""
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))

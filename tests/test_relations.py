@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.relations import find_relations
+from pipeline.extractors.relations import find_relations
 from pipeline.nlp import COMPONENTS
 from pipeline.records import Mention, Official, Project, Region, TimeExpression
 

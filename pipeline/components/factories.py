@@ -6,11 +6,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import EXTENSIONS  # noqa: F401  (registers the Doc extensions)
-from ..extract.dates import find_dates
-from ..extract.officials import find_officials
-from ..extract.projects import find_projects
-from ..extract.regions import find_regions
-from ..extract.relations import find_relations
+from ..extractors.dates import find_dates
+from ..extractors.officials import find_officials
+from ..extractors.projects import find_projects
+from ..extractors.regions import find_regions
+from ..extractors.relations import find_relations
 
 
 class LineBreaksComponent:

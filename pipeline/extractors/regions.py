@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ..gazetteer import Place, context_words, lookup, max_name_tokens
+from ..gazetteer import Place, context_words, first_word, lookup, name_starts
 from ..geo import case_sensitive_aliases, country_code, country_name, fold_name, is_demonym
 from ..records import Mention, Region
 
@@ -89,7 +89,7 @@ def _tokens_match(doc: Doc, start: int, words: tuple[str, ...], *, fold: bool) -
 def _gazetteer_matches(doc: Doc) -> list[_Match]:
     """Longest gazetteer hits, left to right, each extended by a suffix word when one follows."""
     matches: list[_Match] = []
-    limit = max_name_tokens()
+    starts = name_starts()
     sensitive = case_sensitive_aliases()
     i = 0
     while i < len(doc):
@@ -97,6 +97,7 @@ def _gazetteer_matches(doc: Doc) -> list[_Match]:
             i += 1
             continue
         found = None
+        limit = starts.get(first_word(doc[i].text) or "", 0)
         for j in range(min(len(doc), i + limit), i, -1):
             span = doc[i:j]
             if doc[j - 1].is_punct and doc[j - 1].text != ".":
