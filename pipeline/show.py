@@ -23,10 +23,10 @@ from .records import Article
 # One colour per highlighted label; the order is the legend's and the tie-break for overlaps.
 LABEL_COLOURS: dict[str, str] = {
     "OFFICIAL": "#f9c74f",
-    "PERSON": "#dcdcdc",
     "REGION": "#a7d58a",
     "PROJECT": "#7fd3f0",
     "DATE": "#f4a9c8",
+    "PERSON": "#dcdcdc",
 }
 
 # The columns each table shows, in order (the rest of a table stays in the parquet output).
@@ -80,18 +80,24 @@ def _spans(tables: dict[str, pd.DataFrame]) -> Iterable[tuple[int, int, str]]:
         yield from zip(dates["start_char"], dates["end_char"], itertools.repeat("DATE"))
 
 
+def text_spans(tables: dict[str, pd.DataFrame], text_length: int) -> set[tuple[int, int, str]]:
+    """(start, end, label) of every mention and date row that lies inside the text."""
+    return {
+        (int(s), int(e), str(label))
+        for s, e, label in _spans(tables)
+        if 0 <= s < e <= text_length and label in LABEL_COLOURS
+    }
+
+
 def highlight_marks(tables: dict[str, pd.DataFrame], text_length: int) -> list[dict]:
     """displaCy `ent` marks from the mentions and dates rows, without overlaps.
 
     The entity view cannot nest marks, so where two spans overlap the longer one is kept (a
-    project's name over a place inside it); the place still appears in its table.
+    project's name over a place inside it), then the label first in LABEL_COLOURS; the hidden
+    one still appears in its table.
     """
     priority = {label: rank for rank, label in enumerate(LABEL_COLOURS)}
-    spans = {
-        (int(s), int(e), str(label))
-        for s, e, label in _spans(tables)
-        if 0 <= s < e <= text_length and label in priority
-    }
+    spans = text_spans(tables, text_length)
     chosen: list[tuple[int, int, str]] = []
     for start, end, label in sorted(spans, key=lambda x: (x[0] - x[1], priority[x[2]], x[0])):
         if all(end <= s or start >= e for s, e, _ in chosen):
@@ -149,7 +155,9 @@ def render_page(article: Article, tables: dict[str, pd.DataFrame]) -> str:
     )
     if tables:
         marks = highlight_marks(tables, len(article.text))
-        note = ""
+        hidden = len(text_spans(tables, len(article.text))) - len(marks)
+        shadowed = f"{hidden} mention(s) inside longer ones are listed in the tables only"
+        note = f'<p class="note">{shadowed}</p>' if hidden else ""
     else:
         marks = []
         why = article.error or f"language {article.language}: not extracted"
