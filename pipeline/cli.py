@@ -1,4 +1,4 @@
-"""Command line: `python -m pipeline run|evaluate|version` (also installed as `newsx`)."""
+"""Command line: `python -m pipeline run|evaluate|show|version` (also installed as `newsx`)."""
 
 from __future__ import annotations
 

@@ -114,6 +114,7 @@ class Report:
     documents: dict[str, DocumentErrors]
     gold_documents: int = 0
     missing_documents: list[str] = field(default_factory=list)
+    linking: dict[str, Counts] = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------- normalization
@@ -501,6 +502,7 @@ def score(gold: dict[str, dict], predicted: dict[str, dict]) -> Report:
     attributes = {f"{t}.{a}": Accuracy() for t, a in ATTRIBUTES}
     documents: dict[str, DocumentErrors] = {}
     missing: list[str] = []
+    linked: dict[str, list[tuple[str, str, str]]] = {t: [] for t in LINKED_TABLES}
     for doc in sorted(gold):
         gold_doc = gold[doc]
         pred_doc = _lookup(predicted, doc)
@@ -529,6 +531,12 @@ def score(gold: dict[str, dict], predicted: dict[str, dict]) -> Report:
                         [r for r in gold_rows if str(r.get("type")).upper() == kind],
                         [r for r in pred_rows if str(r.get("type")).upper() == kind],
                     )
+            if table in LINKED_TABLES:
+                linked[table] += [
+                    (doc, gold_rows[i], str(pred_rows[j].get("entity_id")))
+                    for i, j in pairs
+                    if pred_rows[j].get("entity_id") is not None
+                ]
             errors.misses[table] = [r for i, r in enumerate(gold_rows) if i not in matched_gold]
             errors.false_positives[table] = [r for j, r in enumerate(pred_rows) if j not in matched_pred]
             for i, j in pairs:
@@ -547,7 +555,92 @@ def score(gold: dict[str, dict], predicted: dict[str, dict]) -> Report:
                             AttributeMismatch(table, attribute, _row_label(table, gold_rows[i]), g_value, p_value)
                         )
         documents[doc] = errors
-    return Report(tables, attributes, documents, gold_documents=len(gold), missing_documents=missing)
+    linking = {table: pairwise_linking(table, items) for table, items in linked.items()}
+    return Report(
+        tables, attributes, documents, len(gold), missing_documents=missing, linking=linking
+    )
+
+
+LINKED_TABLES = ("officials", "regions", "projects")
+
+
+def _same_gold_official(a: dict, b: dict) -> bool:
+    if a.get("country") and b.get("country") and str(a["country"]).upper() != str(b["country"]).upper():
+        return False
+    ta, tb = _person_tokens(a.get("name")), _person_tokens(b.get("name"))
+    if len(ta) >= 2 and len(tb) >= 2:
+        # transliteration variants of one surname ("Rouhani"/"Rohani") name one person too
+        if person_names_match(a.get("name"), b.get("name")) > 0:
+            return True
+        return bool(_words_similar(ta[-1], tb[-1])) and ta[0][0] == tb[0][0]
+    # a surname alone names the same person only with the same role and country
+    return (
+        person_names_match(a.get("name"), b.get("name")) > 0
+        and fold_label(a.get("role")) == fold_label(b.get("role"))
+        and str(a.get("country") or "").upper() == str(b.get("country") or "").upper()
+    )
+
+
+def _project_keys(row: dict) -> set[str]:
+    generic = set(_lexicon()["generic_project_words"])
+    keys = set()
+    for name in [row.get("name")] + _names(row):
+        for words in project_name_forms(name):
+            keys.add(" ".join(sorted(set(words) - generic)) or " ".join(words))
+    return keys
+
+
+def _same_gold_entity(table: str, a: dict, b: dict) -> bool:
+    if table == "officials":
+        return _same_gold_official(a, b)
+    if table == "projects":
+        # the same distinctive words, in any of their names, aliases or bracket forms
+        return bool(_project_keys(a) & _project_keys(b))
+    return region_match(a, b) > 0 and _region_code(a) == _region_code(b)
+
+
+def gold_entities(table: str, rows: list[dict]) -> list[int]:
+    """Which gold rows of different articles name one entity: a group number per row.
+
+    Gold rows are one entity when they are named alike: officials by the same full name (up
+    to initials and middle names: "Hillary Clinton", "Hillary Rodham Clinton") or a surname with
+    the same role and country; projects by the same distinctive words in a name or alias;
+    regions by the region matching rule and country.
+    """
+    parent = list(range(len(rows)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, a in enumerate(rows):
+        for j in range(i + 1, len(rows)):
+            if _same_gold_entity(table, a, rows[j]):
+                parent[find(j)] = find(i)
+    return [find(i) for i in range(len(rows))]
+
+
+def pairwise_linking(table: str, items: list[tuple[str, dict, str]]) -> Counts:
+    """Pairwise linking scores over matched rows of different articles.
+
+    Each item is (document, gold row, predicted entity_id). A pair of rows from two articles
+    is a true positive when both the gold and the prediction put them in one entity, a false
+    positive when only the prediction does, a false negative when only the gold does.
+    """
+    groups = gold_entities(table, [row for _, row, _ in items])
+    counts = Counts()
+    for i, (doc_a, _, pred_a) in enumerate(items):
+        for j in range(i + 1, len(items)):
+            doc_b, _, pred_b = items[j]
+            if doc_a == doc_b:
+                continue
+            same_gold, same_pred = groups[i] == groups[j], pred_a == pred_b
+            counts.tp += same_gold and same_pred
+            counts.fp += same_pred and not same_gold
+            counts.fn += same_gold and not same_pred
+    return counts
 
 
 def _count(counts: Counts, tp: int, gold_rows: list, pred_rows: list) -> None:
@@ -579,6 +672,16 @@ def report_to_dict(report: Report, *, errors: bool = False) -> dict:
             name: {"correct": a.correct, "total": a.total, "accuracy": round(a.accuracy, 4)}
             for name, a in report.attributes.items()
         },
+        "linking": {
+            name: {
+                "tp": c.tp,
+                "fp": c.fp,
+                "fn": c.fn,
+                "precision": round(c.precision, 4),
+                "recall": round(c.recall, 4),
+            }
+            for name, c in report.linking.items()
+        },
     }
     if errors:
         figures["errors"] = {
@@ -605,6 +708,13 @@ def format_report(report: Report) -> str:
     lines.append(f"{'attribute':<22}{'right':>8}{'of':>6}{'accuracy':>10}")
     for name, a in report.attributes.items():
         lines.append(f"{name:<22}{a.correct:>8}{a.total:>6}{a.accuracy:>10.3f}")
+    if report.linking:
+        lines.append("")
+        lines.append(f"{'linking (pairwise)':<22}{'tp':>6}{'fp':>6}{'fn':>6}{'P':>8}{'R':>8}{'F1':>8}")
+        for name, c in report.linking.items():
+            lines.append(
+                f"{name:<22}{c.tp:>6}{c.fp:>6}{c.fn:>6}{c.precision:>8.3f}{c.recall:>8.3f}{c.f1:>8.3f}"
+            )
     lines.append("")
     summary = f"{report.gold_documents} gold documents"
     if report.missing_documents:
@@ -665,9 +775,9 @@ def load_gold(gold_dir: str | Path) -> dict[str, dict]:
 
 
 _PRED_COLUMNS = {
-    "officials": ("name", "aliases", "role", "country", "organization", "posted_to"),
-    "regions": ("name", "type", "country", "iso_code"),
-    "projects": ("name", "aliases", "type", "countries", "part_of"),
+    "officials": ("name", "aliases", "role", "country", "organization", "posted_to", "entity_id"),
+    "regions": ("name", "type", "country", "iso_code", "entity_id"),
+    "projects": ("name", "aliases", "type", "countries", "part_of", "entity_id"),
     "dates": ("text", "start_char", "end_char", "type", "value", "mod"),
     "relations": ("type", "head", "tail"),
 }

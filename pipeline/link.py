@@ -14,8 +14,10 @@ id when articles are added, unless a new article brings a name whose local id so
   be close (rapidfuzz), the first names compatible (equal, close, or an initial), and countries
   must not conflict. A surname alone links only when role and country agree.
 - Projects: blocked by the set of their distinctive words and by acronyms (INSTC for the
-  International North-South Transport Corridor); then the word sets must overlap (Dice) and the
-  types agree.
+  International North-South Transport Corridor); then the distinctive words (the name without
+  heads like "railway" and fillers like "international") must be the same up to spelling
+  variants, and the types agree. "Baku-Tbilisi-Kars" and "Baku-Tbilisi-Akhalkalaki-Kars" stay
+  apart: a name that says more may name a different thing.
 """
 
 from __future__ import annotations
@@ -33,7 +35,6 @@ from .resources import load_json
 from .schema import SCHEMAS
 
 SURNAME_SIMILARITY = 80  # rapidfuzz ratio for transliteration variants of one surname
-PROJECT_DICE = 0.75  # word-set overlap for two project names to be one project
 MAX_BLOCK = 5000  # blocks larger than this are too generic to say anything; skipped
 
 
@@ -142,6 +143,7 @@ def _project_keys(row: dict) -> Iterable[str]:
         distinctive = _distinctive(project_words(form))
         if distinctive:
             yield "w:" + " ".join(sorted(distinctive))
+            yield "s:" + " ".join(sorted(skeleton(w) for w in distinctive))
         made = acronym(form)
         if made:
             yield "acr:" + made
@@ -158,12 +160,25 @@ def _same_project(a: dict, b: dict) -> bool:
                 if ax and ax == ay:
                     return True
                 continue
-            wx, wy = project_words(x), project_words(y)
-            if _distinctive(wx) and _distinctive(wx) == _distinctive(wy):
-                return True
-            if wx and wy and 2 * len(wx & wy) / (len(wx) + len(wy)) >= PROJECT_DICE:
+            if _same_words(_distinctive(project_words(x)), _distinctive(project_words(y))):
                 return True
     return False
+
+
+def _same_words(a: frozenset[str], b: frozenset[str]) -> bool:
+    """The same distinctive words, up to small spelling differences ("Rogun"/"Roghun")."""
+    if not a or len(a) != len(b):
+        return False
+    if a == b:
+        return True
+    left, right = sorted(a - b), sorted(b - a)
+    unmatched = list(right)
+    for word in left:
+        partner = next((w for w in unmatched if fuzz.ratio(word, w) >= SURNAME_SIMILARITY), None)
+        if partner is None:
+            return False
+        unmatched.remove(partner)
+    return True
 
 
 # --- the stage ---------------------------------------------------------------------------------

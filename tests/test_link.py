@@ -112,3 +112,20 @@ def test_link_ids_are_stable_when_articles_are_added():
     after, _ = link(_tables("official", [dict(r) for r in more]))
     key = _local_id("official", first[0])
     assert before[key] == after[key]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ({"name": "Rogun dam", "type": "dam"}, {"name": "Roghun Dam", "type": "dam"}),
+        ({"name": "Trans Adriatic Pipeline", "type": "pipeline"}, {"name": "Trans-Adriatic gas pipeline", "type": "pipeline"}),
+    ],
+)
+def test_link_project_spelling_variants_merge(a, b):
+    assert _linked("project", [a, b])
+
+
+def test_link_longer_chain_is_another_project():
+    a = {"name": "Baku-Tbilisi-Kars railway", "type": "railway"}
+    b = {"name": "Baku-Tbilisi-Akhalkalaki-Kars railway", "type": "railway"}
+    assert not _linked("project", [a, b])
