@@ -556,6 +556,11 @@ def score(gold: dict[str, dict], predicted: dict[str, dict]) -> Report:
                         )
         documents[doc] = errors
     linking = {table: pairwise_linking(table, items) for table, items in linked.items()}
+    linking["all"] = Counts(
+        tp=sum(c.tp for c in linking.values()),
+        fp=sum(c.fp for c in linking.values()),
+        fn=sum(c.fn for c in linking.values()),
+    )
     return Report(
         tables, attributes, documents, len(gold), missing_documents=missing, linking=linking
     )
