@@ -195,3 +195,54 @@ def test_projects_mentions_index_the_text(annotate, seed_text, label):
         for mention in project.mentions:
             assert mention.label == label
             assert doc.text[mention.start_char : mention.end_char] == mention.text
+
+
+@pytest.mark.parametrize(
+    "text,part,whole",
+    [
+        # an acronym used alone, with a verb between it and the cue
+        ("The Caspian Link Pipeline (CLP) will carry gas west. CLP represents the final piece in the Eastern Gas Corridor.",
+         "Caspian Link Pipeline", "Eastern Gas Corridor"),
+        ("The Kura bridge is a vital link in the Northern Ring Road.", "Kura bridge", "Northern Ring Road"),
+        # containment verbs: the objects are parts of the subject
+        ("The Eastern Gas Corridor includes the Caspian Link Pipeline and the Black Sea Pipeline.",
+         "Caspian Link Pipeline", "Eastern Gas Corridor"),
+        ("The Eastern Gas Corridor includes the Caspian Link Pipeline and the Black Sea Pipeline.",
+         "Black Sea Pipeline", "Eastern Gas Corridor"),
+        # an enumeration of sections after the subject, through "it"
+        ("The Amber Corridor crosses four countries. It is being built in sections, with the Narva railway finished in 2015 "
+         "and the Lielupe bridge opened in 2019.", "Lielupe bridge", "Amber Corridor"),
+        # a component named with the stem of a generic whole
+        ("Donors funded the Sarsang dam multipurpose project. The Sarsang dam hydropower station is now complete.",
+         "Sarsang dam hydropower station", "Sarsang dam multipurpose project"),
+        # unnamed works built under the umbrella project of the article, or of their sentence
+        ("The Pamir-Indus power project will export electricity. A 400 km HVDC line would be constructed between the two countries.",
+         "400 km HVDC line", "Pamir-Indus power project"),
+        ("The loan for the CAREC Transport Corridor 5 Investment Program will finance the reconstruction of roads in Osh Oblast.",
+         "roads in Osh Oblast", "CAREC Transport Corridor 5"),
+    ],
+)
+def test_projects_part_of_stated_without_part_of(annotate, text, part, whole):
+    projects = _projects(annotate, text)
+    assert projects[part].part_of == whole, {n: p.part_of for n, p in projects.items()}
+    assert projects[whole].part_of is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an alternative to a corridor is not a part of it
+        "The Amber Corridor is an alternative to the Northern Corridor and the Ocean Route.",
+        # sections of something else; "with" joins no project to a whole
+        "The Narva railway was repaired in sections, with the Lielupe bridge closed for a month.",
+        # an existing work that is only modified is not built by the project
+        "The Pamir-Indus power project will export electricity. An existing 220 kV AC line between Tajikistan and Afghanistan is being modified.",
+        # two works of one name, neither generic: two projects, no part_of
+        "The Sarsang dam was repaired. The Sarsang hydropower station restarted.",
+        # obstacles to a corridor "include" things, the corridor includes nothing
+        "Obstacles to the use of the Amber Corridor include the tariffs along the Narva railway.",
+    ],
+)
+def test_projects_no_part_of_without_containment(annotate, text):
+    projects = _projects(annotate, text)
+    assert {n: p.part_of for n, p in projects.items() if p.part_of} == {}

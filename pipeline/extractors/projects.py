@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
 from ..project_grammar import Candidate, find_candidates, head_matches
 from ..project_lexicon import grammar
-from ..project_links import Group, group_candidates, name_weight
+from ..project_links import Group, distinctive_words, group_candidates, name_weight
 from ..project_places import PlaceIndex, both_countries, context_places, name_countries
 from ..records import Mention, Project, Region
+from ..resources import load_json
 
 LABEL = "PROJECT"
 _ANAPHORS = frozenset({"the", "this", "that"})
@@ -23,9 +26,10 @@ def find_projects(doc: Doc, regions: list[Region]) -> list[Project]:
     # not known to be infrastructure
     groups = [g for g in groups if any(c.type for c in g.members)]
     projects = [_project(doc, group, index) for group in groups]
-    _add_part_of(doc, groups, projects)
     _add_alias_mentions(doc, groups, projects)
+    named = _owners(doc, projects)  # names, acronyms: the parts a rule may take
     _add_anaphora(doc, groups, projects)
+    _add_part_of(doc, groups, projects, named)
     for project in projects:
         project.mentions.sort(key=lambda m: m.start_char)
     return projects
@@ -92,14 +96,55 @@ def _cue_end(doc: Doc, i: int, cues: tuple[tuple[str, ...], ...]) -> int:
     return i
 
 
-def _add_part_of(doc: Doc, groups: list[Group], projects: list[Project]) -> None:
-    """"A, (which is) part of B", "A, section of B", "A ... piece in B": A.part_of = B."""
-    owner = {c.start: k for k, g in enumerate(groups) for c in g.members}
-    skip = {",", "which", "is", "was", "are", "as", "a", "an", "the", "key", "integral", "last", "essential", "important", "major"}
-    for k, group in enumerate(groups):
-        for member in group.members:
-            i = member.end
-            limit = doc[member.start].sent.end
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, frozenset[str]]:
+    """The word lists of the part_of rules (models/project_grammar.json "part_of_rules")."""
+    raw = load_json("project_grammar.json")["part_of_rules"]
+    return {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
+
+
+def _owners(doc: Doc, projects: list[Project]) -> dict[int, int]:
+    """Token position -> index of the project one of whose mentions covers it (first wins)."""
+    out: dict[int, int] = {}
+    for k, project in enumerate(projects):
+        for m in project.mentions:
+            span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
+            for tok in span if span is not None else ():
+                out.setdefault(tok.i, k)
+    return out
+
+
+def _add_part_of(doc: Doc, groups: list[Group], projects: list[Project], named: dict[int, int]) -> None:
+    """Set part_of from what the article states; the first rule that applies wins.
+
+    `named` maps tokens of names and acronyms to projects: only those are taken as parts ("the
+    route" may stand for the whole, never for a part)."""
+    owners = _owners(doc, projects)
+    for rule in (_part_of_cue, _part_of_includes, _part_of_sections, _part_of_stem, _part_of_built):
+        for part, whole in rule(doc, groups, projects, owners, named):
+            if part != whole and projects[part].part_of is None and projects[whole].part_of != projects[part].name:
+                projects[part].part_of = projects[whole].name
+
+
+def _spans(doc: Doc, project: Project) -> list[tuple[int, int]]:
+    out = []
+    for m in project.mentions:
+        span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
+        if span is not None:
+            out.append((span.start, span.end))
+    return out
+
+
+def _part_of_cue(doc, groups, projects, owners, named):
+    """"A, (which is) part of B", "A represents the last piece in B", "TAP, a key link of B"."""
+    skip = {",", "which", "that", "a", "an", "the", "key", "integral", "last", "essential", "important", "major"}
+    skip |= _rules()["link_verbs"]
+    for k, project in enumerate(projects):
+        for start, end in _spans(doc, project):
+            if named.get(start) != k:
+                continue
+            i = end
+            limit = doc[start].sent.end
             while i < limit and doc[i].lower_ in skip:
                 i += 1
             after = _cue_end(doc, i, grammar().part_of_cues)
@@ -107,10 +152,111 @@ def _add_part_of(doc: Doc, groups: list[Group], projects: list[Project]) -> None
                 continue
             while after < limit and doc[after].lower_ in skip:
                 after += 1
-            target = owner.get(after)
+            target = owners.get(after)
             if target is not None and target != k:
-                projects[k].part_of = projects[target].name
+                yield k, target
                 break
+
+
+def _part_of_includes(doc, groups, projects, owners, named):
+    """"B includes/comprises A and C", "B consists of A": the objects are parts of the subject."""
+    rules = _rules()
+    for verb in doc:
+        lower = verb.lower_
+        if lower not in rules["include_verbs"] and lower not in rules["consist_verbs"]:
+            continue
+        if verb.pos_ not in ("VERB", "AUX") or lower == "including":
+            continue
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        wholes = [owners[s.i] for s in subjects if s.i in owners]
+        if not wholes:
+            continue
+        if lower in rules["consist_verbs"]:
+            objects = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        else:
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+        for obj in objects:
+            for part in dict.fromkeys(named[t.i] for t in obj.subtree if t.i in named):
+                yield part, wholes[0]
+
+
+def _subject_project(sent, owners: dict[int, int]) -> int | None:
+    """The project that is the subject of the sentence's main verb, through "it"/"this" to the
+    subject project of the sentences before."""
+    root = sent.root
+    for child in root.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            found = [owners[t.i] for t in child.subtree if t.i in owners]
+            if found:
+                return found[0]
+            if child.lower_ in ("it", "this") and sent.start > 0:
+                prev = sent.doc[sent.start - 1].sent
+                return _subject_project(prev, owners)
+    return None
+
+
+def _part_of_sections(doc, groups, projects, owners, named):
+    """"B is being built in sections, with A finished in 2014 and C opened in 2017": the named
+    works after "with" are parts of the sentence's subject, a corridor or program."""
+    nouns = _rules()["section_nouns"]
+    for sent in doc.sents:
+        lower = [t.lower_ for t in sent]
+        if not nouns.intersection(lower) or "with" not in lower:
+            continue
+        whole = _subject_project(sent, owners)
+        if whole is None or not _umbrella(groups[whole]):
+            continue
+        w = sent.start + lower.index("with")
+        if not any(t.lower_ in nouns for t in doc[sent.start : w]):
+            continue
+        for part in dict.fromkeys(named[i] for i in range(w + 1, sent.end) if i in named):
+            yield part, whole
+
+
+def _umbrella(group: Group) -> bool:
+    """A named whole that other works are built under: a corridor or a "... project/program"."""
+    main = _fullest(group)
+    if not main.named:
+        return False
+    last = main.name.split()[-1].lower()
+    return main.type == "corridor" or last in _rules()["umbrella_heads"]
+
+
+def _part_of_stem(doc, groups, projects, owners, named):
+    """"X dam hydropower station" within "X dam multipurpose project": same name, generic whole."""
+    words = [distinctive_words(_fullest(g).name) for g in groups]
+    for a, ga in enumerate(groups):
+        for b, gb in enumerate(groups):
+            if a == b or not words[a] or words[a] != words[b]:
+                continue
+            part_last = _fullest(ga).name.split()[-1].lower()
+            if _umbrella(gb) and _fullest(gb).type != "corridor" and part_last not in _rules()["umbrella_heads"]:
+                yield a, b
+
+
+def _part_of_built(doc, groups, projects, owners, named):
+    """An unnamed work the text says is built or financed ("a 750 km HVDC line would be
+    constructed") is part of the umbrella named before it in its sentence, else of the article's
+    one umbrella project."""
+    rules = _rules()
+    umbrellas = [k for k, g in enumerate(groups) if _umbrella(g)]
+    for k, group in enumerate(groups):
+        if any(c.named for c in group.members) or k in umbrellas:
+            continue
+        first = min(group.members, key=lambda c: c.start)
+        sent = doc[first.start].sent
+        if not rules["build_words"].intersection(t.lower_ for t in sent):
+            continue
+        if any(t.lower_ in rules["not_built"] for t in doc[max(sent.start, first.start - 4) : first.start]):
+            continue
+        before = [owners[i] for i in range(sent.start, first.start) if owners.get(i) in umbrellas]
+        if before:
+            yield k, before[-1]
+            continue
+        earlier = [u for u in umbrellas if min(c.start for c in groups[u].members) < first.start]
+        generic = [u for u in earlier if _fullest(groups[u]).type != "corridor"]
+        if len(umbrellas) == 1 and generic:
+            yield k, generic[0]
 
 
 def _add_alias_mentions(doc: Doc, groups: list[Group], projects: list[Project]) -> None:
