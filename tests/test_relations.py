@@ -263,3 +263,38 @@ def test_relations_located_in(nlp, text, name, places):
 def test_relations_located_in_needs_a_stated_location(nlp, text, name, place):
     rows = find_relations(parse(nlp, text), [], [project(text, name)], [region(text, place)], [])
     assert rows == []
+
+
+@pytest.mark.parametrize(
+    "text,pair",
+    [
+        # a delegation stands for the official who leads it, stated on it or earlier
+        ("A delegation from the ministry led by Minister Ivan Petrov arrived on Monday. "
+         "The delegation met with President Maria Lopez.", (PETROV, LOPEZ)),
+        ("The delegation headed by Governor Ali Rahimi held talks with Ambassador John Carter.", (RAHIMI, CARTER)),
+        # the meeting verb inside "the pleasure/honour of ..."
+        ("Governor Ali Rahimi had the pleasure of receiving Ambassador John Carter in Tabriz.", (RAHIMI, CARTER)),
+        # a "for" that the parse hung on a later conjunct still gives the reason of the thanks
+        ("Minister Ivan Petrov thanked President Maria Lopez, Governor Ali Rahimi, and their staff for their hospitality.",
+         (PETROV, LOPEZ)),
+    ],
+)
+def test_relations_meeting_through_delegations_and_nested_verbs(nlp, text, pair):
+    rows = find_relations(parse(nlp, text), people(text), [], [], [])
+    assert frozenset((pair[0][0], pair[1][0])) in met_pairs(rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nobody is said to lead the delegation
+        "Minister Ivan Petrov spoke on Monday. The delegation met with President Maria Lopez.",
+        # an indefinite delegation is not the one led earlier
+        "A delegation led by Minister Ivan Petrov left on Monday. Later a delegation met with President Maria Lopez.",
+        # thanks for something other than a meeting
+        "Minister Ivan Petrov thanked President Maria Lopez, Governor Ali Rahimi, and their staff for the new road.",
+    ],
+)
+def test_relations_no_meeting_without_a_stated_leader_or_reason(nlp, text):
+    rows = find_relations(parse(nlp, text), people(text), [], [], [])
+    assert frozenset(("Ivan Petrov", "Maria Lopez")) not in met_pairs(rows)

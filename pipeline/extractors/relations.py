@@ -64,6 +64,8 @@ class _Lexicon:
     located_up: frozenset[str]
     located_skip: frozenset[str]
     event_nouns: frozenset[str]
+    group_nouns: frozenset[str]
+    leader_verbs: frozenset[str]
 
 
 def _inflections(lemma: str) -> set[str]:
@@ -108,6 +110,8 @@ def lexicon() -> _Lexicon:
         located_up=frozenset(data["located_dep_up"]),
         located_skip=frozenset(data["located_skip"]),
         event_nouns=frozenset(data["event_nouns"]),
+        group_nouns=frozenset(data["group_nouns"]),
+        leader_verbs=frozenset(data["leader_verbs"]),
     )
 
 
@@ -149,6 +153,7 @@ class _People:
     by_token: dict[int, int]
     named_tokens: set[int]
     speaker_of: dict[int, int]  # token -> official speaking the transcript turn it is in
+    leader_of: dict[int, int]  # "delegation" token -> the official leading it
 
     def resolve(self, tok: Token, sent_start: int) -> tuple[int | None, float]:
         """The official a token refers to and the confidence of that reference."""
@@ -158,11 +163,23 @@ class _People:
         lex = lexicon()
         if lower in lex.first_person and tok.i in self.speaker_of:
             return self.speaker_of[tok.i], INFERRED
+        if lower in lex.group_nouns and tok.pos_ == "NOUN":
+            leader = self._leader(tok)
+            if leader is not None:
+                return leader, INFERRED
         if lower in lex.third_person and tok.pos_ == "PRON":
             antecedent = self._last_subject_before(tok.i, sent_start)
             if antecedent is not None:
                 return antecedent, INFERRED
         return None, 0.0
+
+    def _leader(self, tok: Token) -> int | None:
+        """Who leads a delegation: stated on it, or for "the delegation" the last one stated."""
+        if tok.i in self.leader_of:
+            return self.leader_of[tok.i]
+        definite = any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "our", "that"} for c in tok.children)
+        earlier = [i for i in self.leader_of if i < tok.i]
+        return self.leader_of[max(earlier)] if definite and earlier else None
 
     def _last_subject_before(self, i: int, sent_start: int) -> int | None:
         """The official last named as a subject before token i (within two sentences)."""
@@ -209,7 +226,33 @@ def _people(doc: Doc, officials: list[Official]) -> _People:
                 span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
                 if span is not None:
                     named.update(t.i for t in span)
-    return _People(doc, officials, by_token, named, _speaker_turns(doc, by_token))
+    return _People(doc, officials, by_token, named, _speaker_turns(doc, by_token), _leaders(doc, by_token))
+
+
+def _leaders(doc: Doc, by_token: dict[int, int]) -> dict[int, int]:
+    """"A delegation (from X) led/headed by OFFICIAL", "OFFICIAL's delegation": noun -> leader."""
+    lex = lexicon()
+    out: dict[int, int] = {}
+    for tok in doc:
+        if tok.lower_ in lex.group_nouns:
+            owners = [by_token[t.i] for c in tok.children if c.dep_ == "poss" for t in c.subtree if t.i in by_token]
+            if owners:
+                out[tok.i] = owners[0]
+        if tok.lower_ not in lex.leader_verbs:
+            continue
+        by = next((c for c in tok.children if c.lower_ == "by" and c.dep_ in {"agent", "prep"}), None)
+        if by is None:
+            continue
+        leaders = [by_token[t.i] for c in by.children if c.dep_ == "pobj" for t in c.subtree if t.i in by_token]
+        # the nearest group noun before the verb, in its sentence (the parse may attach the verb
+        # to a word in between: "a delegation from the corporation led by ...")
+        noun = next(
+            (doc[j] for j in range(tok.i - 1, max(tok.sent.start, tok.i - 15) - 1, -1) if doc[j].lower_ in lex.group_nouns),
+            None,
+        )
+        if leaders and noun is not None:
+            out.setdefault(noun.i, leaders[0])
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -265,6 +308,10 @@ def _subject_of(verb: Token) -> list[Token]:
             node = node.head
             continue
         if node.dep_ == "pobj" and node.head.head is not node.head:
+            node = node.head.head
+            continue
+        # "had the pleasure of welcoming X": the subject of the verb that holds the noun
+        if node.dep_ == "prep" and node.head.dep_ in {"dobj", "attr"} and node.head.head is not node.head:
             node = node.head.head
             continue
         break
@@ -426,6 +473,20 @@ def _noun_cue(noun: Token, people: _People, sent: Span) -> list[tuple[tuple[int,
     return _pairs(holders, with_side, joint, NAMED)
 
 
+def _thank_for_preps(verb: Token, sent: Span) -> list[Token]:
+    """The "for" phrases of a thank verb; also a later "for" the parse hung elsewhere ("thank A,
+    B, and their colleagues for ..."), when no other verb stands between."""
+    own = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"]
+    if own:
+        return own
+    for tok in sent.doc[verb.i + 1 : sent.end]:
+        if tok.pos_ in {"VERB", "AUX"}:
+            return []
+        if tok.lower_ == "for" and tok.dep_ == "prep":
+            return [tok]
+    return []
+
+
 def _thank_cue(verb: Token, people: _People, sent: Span) -> list[tuple[tuple[int, int], float]]:
     """A speaker thanking someone for a meeting or hospitality states that they met."""
     lex = lexicon()
@@ -433,8 +494,7 @@ def _thank_cue(verb: Token, people: _People, sent: Span) -> list[tuple[tuple[int
         return []
     reasons = [
         g
-        for c in verb.children
-        if c.dep_ == "prep" and c.lower_ == "for"
+        for c in _thank_for_preps(verb, sent)
         for g in c.subtree
         if lemma_of(g) in lex.thank_for or g.lower_.rstrip("s") in lex.thank_for
     ]
