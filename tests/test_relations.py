@@ -298,3 +298,34 @@ def test_relations_meeting_through_delegations_and_nested_verbs(nlp, text, pair)
 def test_relations_no_meeting_without_a_stated_leader_or_reason(nlp, text):
     rows = find_relations(parse(nlp, text), people(text), [], [], [])
     assert frozenset(("Ivan Petrov", "Maria Lopez")) not in met_pairs(rows)
+
+
+@pytest.mark.parametrize(
+    "text,name,place",
+    [
+        # a name that ends with a locating phrase states the place, even where the place's own
+        # mention is not found again
+        ("Engineers finished the converter station in Sangtuda last year.", "converter station in Sangtuda", "Sangtuda"),
+        ("A new converter station is being constructed in Vorukh and it will open in May.",
+         "converter station in Vorukh", "Vorukh"),
+    ],
+)
+def test_relations_located_in_from_a_locating_name(nlp, text, name, place):
+    projs = [Project(name=name, type="other", mentions=[Mention("PROJECT", "converter station", text.find("converter station"),
+                                                               text.find("converter station") + len("converter station"))])]
+    rows = find_relations(parse(nlp, text), [], projs, [region(text, place)], [])
+    assert [(r.type, r.head, r.tail) for r in rows] == [("LOCATED_IN", name, place)]
+
+
+@pytest.mark.parametrize(
+    "text,name,place",
+    [
+        # the country owns the grid, the plant is not said to lie there
+        ("The Blue Lake power plant will be connected to Armenia's grid.", "Blue Lake power plant", "Armenia"),
+        ("The Blue Lake power plant is being built and it will be connected to Armenia's grid.",
+         "Blue Lake power plant", "Armenia"),
+    ],
+)
+def test_relations_located_in_not_through_a_possessor(nlp, text, name, place):
+    rows = find_relations(parse(nlp, text), [], [project(text, name)], [region(text, place)], [])
+    assert rows == []

@@ -652,6 +652,8 @@ def _located_anchor(region_tok: Token, project_tokens: dict[int, int]) -> tuple[
         if dep == "prep":
             if node.lower_ not in lex.located_preps:
                 return None
+        elif dep == "poss" and parent.i not in project_tokens:
+            return None  # "Pakistan's grid" is the grid's place, not the project's
         elif dep not in lex.located_up:
             # A locative verb hangs from its project ("railway connecting A and B").
             if dep in {"acl", "relcl"} and lemma_of(node) in lex.located_verbs:
@@ -709,6 +711,11 @@ def _located_in(
             if hit is not None and not _named_in(region.name, projects[hit[0]]):
                 out.append((projects[hit[0]].name, region.name, span.sent, LOCATED_PATH))
     out += _surface_located(doc, projects, regions)
+    # A name that ends with a locating phrase ("converter station in Nowshera") states the place.
+    for p in projects:
+        for region in regions:
+            if region.name.lower() in p.name.lower() and not _named_in(region.name, p):
+                out.append((p.name, region.name, _first_sentence(doc, p), LOCATED_IN_NAME))
     # The projects extractor's own `locations` (places its patterns tied to the project).
     region_names = {r.name.lower(): r.name for r in regions}
     for p in projects:
@@ -738,9 +745,10 @@ def _surface_located(
                 continue
             for j in range(k + 1, min(len(doc), k + 30)):
                 tok = doc[j]
-                if j in region_tokens and not _named_in(regions[region_tokens[j]].name, project):
+                owned = tok.dep_ == "poss" or j + 1 < len(doc) and doc[j + 1].tag_ == "POS"
+                if j in region_tokens and not owned and not _named_in(regions[region_tokens[j]].name, project):
                     out.append((project.name, regions[region_tokens[j]].name, tok.sent, LOCATED_PATH))
-                elif tok.is_punct and tok.text not in {",", "-", "–"} or (
+                elif tok.dep_ in SUBJECT_DEPS or tok.is_punct and tok.text not in {",", "-", "–"} or (
                     tok.pos_ == "VERB" and lemma_of(tok) not in lex.located_verbs
                 ):
                     break
@@ -748,8 +756,16 @@ def _surface_located(
 
 
 def _named_in(place: str, project: Project) -> bool:
-    """Whether a place is part of the project's own name or aliases ("Baku-Tbilisi-Kars")."""
-    return any(place.lower() in n.lower() for n in [project.name, *project.aliases])
+    """Whether a place is part of the project's own name or aliases ("Baku-Tbilisi-Kars"), not
+    of a locating phrase the name ends with ("converter station in Sangtuda")."""
+    preps = lexicon().located_preps
+    for name in [project.name, *project.aliases]:
+        at = name.lower().find(place.lower())
+        if at < 0:
+            continue
+        if not preps.intersection(name[:at].lower().split()):
+            return True
+    return False
 
 
 def _inside_name_locative(root: Token, doc: Doc, project: Project) -> bool:
