@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -13,6 +14,7 @@ MAX_EDIT_SHARE = 0.25
 MIN_FUZZY_LENGTH = 5
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case- and accent-folded text: 'Rinkēvičs' -> 'rinkevics'."""
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
@@ -21,13 +23,18 @@ def fold(text: str) -> str:
 
 def name_words(name: str) -> list[str]:
     """The folded words of a name without generational suffixes and commas."""
+    return list(_name_words(name))
+
+
+@lru_cache(maxsize=65536)
+def _name_words(name: str) -> tuple[str, ...]:
     words = [w.strip(",") for w in fold(name).replace("-", " ").split()]
-    return [w for w in words if w and w not in SUFFIXES]
+    return tuple(w for w in words if w and w not in SUFFIXES)
 
 
 def surname(name: str) -> str:
     """The folded last word of a name ('Robert O. Blake, Jr.' -> 'blake')."""
-    words = name_words(name)
+    words = _name_words(name)
     return words[-1] if words else ""
 
 

@@ -55,6 +55,11 @@ def _lex() -> dict:
 
 def _alt(words) -> str:
     """A regex alternation, longest first, with an optional dot after abbreviations."""
+    return _alt_of(tuple(words))
+
+
+@lru_cache(maxsize=64)
+def _alt_of(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -713,11 +718,16 @@ def _normalize(t: str, published: date | None, tense: str | None) -> Timex | Non
     return _modified(t, published, tense)
 
 
+@lru_cache(maxsize=8)
+def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 def _modified(t: str, published: date | None, tense: str | None) -> Timex | None:
     """An expression with a TimeML mod in front: "early December 2020", "more than 50 years"."""
     lex = _lex()
     for table, kind in ((lex["date_mods"], "DATE"), (lex["duration_mods"], "DURATION")):
-        for prefix in sorted(table, key=len, reverse=True):
+        for prefix in _longest_first(tuple(table)):
             if not t.startswith(prefix + " "):
                 continue
             core = t[len(prefix) + 1:]

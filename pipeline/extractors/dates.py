@@ -9,6 +9,7 @@ expression ("an end to six weeks" -> "six weeks") and splits lists ("May and Jun
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from spacy.lang.en import English
 from spacy.matcher import Matcher, PhraseMatcher
@@ -31,10 +32,39 @@ FUTURE_CUES = frozenset({"will", "shall", "'ll", "wo", "expected", "expect", "ex
 AGE_CUES = frozenset({"old", "aged", "age"})
 # Tokens in front of "a year"/"a day" that make it a rate ("$5 million a year" is a SET).
 RATE_CUES = frozenset({"million", "billion", "thousand", "trillion", "times", "once", "twice"})
+# words the normalizer knows outside the lexicon file (its relative and deictic forms)
+DEICTIC_END_WORDS = frozenset({"ago", "later", "earlier", "hence", "before", "after", "today",
+                               "tonight", "yesterday", "tomorrow", "night", "now", "present",
+                               "weekend", "eve", "time", "period", "term"})
 MAX_TOKENS = 12
 CONTEXT = (3, 3)  # tokens added before and after each candidate range
 
 _MATCHERS: dict[int, tuple[Matcher, PhraseMatcher]] = {}
+
+
+def _words_in(value) -> set[str]:
+    if isinstance(value, str):
+        return set(value.lower().replace("-", " ").split())
+    if isinstance(value, dict):
+        return set().union(*(_words_in(k) | _words_in(v) for k, v in value.items())) if value else set()
+    if isinstance(value, (list, tuple)):
+        return set().union(*(_words_in(v) for v in value)) if value else set()
+    return set()
+
+
+@lru_cache(maxsize=1)
+def _end_words() -> frozenset[str]:
+    """Every word of the dates lexicon: an expression ends with one of them or with a digit.
+
+    Lets the span search skip the many stretches that cannot be an expression before
+    handing them to `normalize`.
+    """
+    return frozenset(_words_in(load_json(LEXICON)) | DEICTIC_END_WORDS)
+
+
+def _can_end(token) -> bool:
+    text = token.lower_
+    return any(ch.isdigit() for ch in text) or text in _end_words() or text.split("-")[-1] in _end_words()
 
 
 def _matchers(doc: Doc) -> tuple[Matcher, PhraseMatcher]:
@@ -185,6 +215,9 @@ def _accept(doc: Doc, start: int, end: int, published: date | None) -> Timex | N
         return None
     if first.lower_ in ("last", "next", "past") and first.pos_ == "VERB":
         return None  # "and last 18 months": the verb is no part of the duration
+    # tense only picks a direction; it never makes a non-time a time: find out first, cheaply
+    if normalize(span.text, published, None) is None:
+        return None
     timex = normalize(span.text, published, _tense(span))
     if timex is None or is_vague(timex) or _means_nowadays(span):
         return None
@@ -198,6 +231,8 @@ def _expressions_in(doc: Doc, start: int, end: int, published: date | None):
     i = start
     while i < end:
         for j in range(min(end, i + MAX_TOKENS), i, -1):
+            if not _can_end(doc[j - 1]):
+                continue
             timex = _accept(doc, i, j, published)
             if timex is not None:
                 yield doc[i:j], timex

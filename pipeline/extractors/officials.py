@@ -268,6 +268,7 @@ def _tail(doc: Doc, i: int, region_names: frozenset[str], limit: int | None = No
     return j, prep, x_start, j
 
 
+@lru_cache(maxsize=16384)
 def _org_country(org: str) -> tuple[bool, str | None]:
     """(known, country) of an organization named with an office."""
     folded = names.fold(org)

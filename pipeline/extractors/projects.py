@@ -261,12 +261,18 @@ def _part_of_built(doc, groups, projects, owners, named):
 
 def _add_alias_mentions(doc: Doc, groups: list[Group], projects: list[Project]) -> None:
     """Each use of an acronym alone ("TAP represents ...") is a mention of its project."""
-    covered = {m.start_char for p in projects for m in p.mentions}
+    owner: dict[str, Project] = {}
     for group, project in zip(groups, projects):
-        for tok in doc:
-            if tok.text in group.acronyms and tok.idx not in covered:
-                project.mentions.append(Mention(LABEL, tok.text, tok.idx, tok.idx + len(tok.text), project.name))
-                covered.add(tok.idx)
+        for acronym in group.acronyms:
+            owner.setdefault(acronym, project)  # the first project to claim an acronym keeps it
+    if not owner:
+        return
+    covered = {m.start_char for p in projects for m in p.mentions}
+    for tok in doc:
+        project = owner.get(tok.text)
+        if project is not None and tok.idx not in covered:
+            project.mentions.append(Mention(LABEL, tok.text, tok.idx, tok.idx + len(tok.text), project.name))
+            covered.add(tok.idx)
 
 
 def _add_anaphora(doc: Doc, groups: list[Group], projects: list[Project]) -> None:

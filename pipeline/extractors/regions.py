@@ -72,6 +72,14 @@ def _words() -> dict[str, object]:
     }
 
 
+def _text(doc: Doc) -> str:
+    """The Doc's text, built once: spaCy joins every token on each `doc.text`."""
+    text = doc.user_data.get("news_text")
+    if text is None:
+        text = doc.user_data["news_text"] = doc.text
+    return text
+
+
 def _capitalised(text: str) -> bool:
     return text[:1].isupper()
 
@@ -322,7 +330,7 @@ def _inside_project_or_org(doc: Doc, matches: list[_Match], index: int) -> bool:
     if end > matches[last].end and last > first:
         # "Baku-Tbilisi-Kars (BTK)": an acronym of the places names the thing they link
         chain = matches[first : last + 1]
-        initials = "".join(fold_name(doc.text[slice(*m.char_span(doc))])[0] for m in chain)
+        initials = "".join(fold_name(_text(doc)[slice(*m.char_span(doc))])[0] for m in chain)
         if fold_name(doc[end - 2].text).startswith(initials):
             return True
     heads = words["heads"] + (words["chain_heads"] if last > first else [])
@@ -353,7 +361,7 @@ def _inside_person(doc: Doc, match: _Match, matches: list[_Match]) -> bool:
             continue
         # a line break ends a name: "Robert E. Patterson\nAshgabat" is a signature and a dateline
         here = doc[match.start].idx
-        line = [t for t in ent if "\n" not in doc.text[min(t.idx, here) : max(t.idx, here)]]
+        line = [t for t in ent if "\n" not in _text(doc)[min(t.idx, here) : max(t.idx, here)]]
         others = [t for t in line if t.i not in place_tokens and _capitalised(t.text)]
         if not others:
             return False
@@ -470,7 +478,7 @@ def find_place_spans(doc: Doc) -> list[_Found]:
     found = []
     for m in kept:
         start, end = m.char_span(doc)
-        found.append((m.place, doc.text[start:end], start, end))
+        found.append((m.place, _text(doc)[start:end], start, end))
     return _promote_bare_names(found)
 
 
