@@ -286,10 +286,11 @@ def test_evaluate_load_predictions_round_trips_parquet(tmp_path, source, seed_te
             {"doc_id": "d1", "source": source, "text": seed_text, "published": date(2021, 1, 6), "status": "ok"}
         ],
         "officials": [
-            {"doc_id": "d1", "name": "Jeyhun Bayramov", "aliases": ["Bayramov"], "role": "foreign minister",
-             "country": "AZ", "organization": None, "posted_to": None, "mentions": 2, "first_char": 10}
+            {"doc_id": "d1", "entity_id": "off-1", "name": "Jeyhun Bayramov", "aliases": ["Bayramov"],
+             "role": "foreign minister", "country": "AZ", "organization": None, "posted_to": None,
+             "mentions": 2, "first_char": 10}
         ],
-        "regions": [{"doc_id": "d1", "name": "Baku", "type": "city", "country": "AZ", "iso_code": None}],
+        "regions": [{"doc_id": "d1", "entity_id": "reg-1", "name": "Baku", "type": "city", "country": "AZ", "iso_code": None}],
         "projects": [
             {"doc_id": "d1", "name": "Rasht-Astara railway", "aliases": [], "type": "railway",
              "countries": ["IR"], "part_of": "North-South International Transport Corridor"}
@@ -312,17 +313,37 @@ def test_evaluate_load_predictions_round_trips_parquet(tmp_path, source, seed_te
     assert doc["text"] == seed_text and doc["published"] == "2021-01-06"
     assert doc["officials"] == [
         {"name": "Jeyhun Bayramov", "aliases": ["Bayramov"], "role": "foreign minister", "country": "AZ",
-         "organization": None, "posted_to": None}
+         "organization": None, "posted_to": None, "entity_id": "off-1"}
     ]
     assert doc["projects"][0]["countries"] == ["IR"]
     assert doc["dates"] == [
         {"text": "six weeks", "start_char": start, "end_char": start + 9, "type": "DURATION", "value": "P6W", "mod": None}
     ]
     assert doc["relations"] == [{"type": "MET_WITH", "head": "Jeyhun Bayramov", "tail": "Hassan Rouhani"}]
-    assert doc["regions"] == [{"name": "Baku", "type": "city", "country": "AZ", "iso_code": None}]
+    assert doc["regions"] == [{"name": "Baku", "type": "city", "country": "AZ", "iso_code": None, "entity_id": "reg-1"}]
 
 
 @pytest.mark.parametrize("doc_name", ["000.txt"])
 def test_evaluate_load_gold_keys_by_doc(tmp_path, doc_name):
     (tmp_path / "000.json").write_text(json.dumps({"doc": doc_name, **_doc()}), encoding="utf-8")
     assert list(load_gold(tmp_path)) == [doc_name]
+
+
+@pytest.mark.parametrize(
+    "items, expected",
+    [
+        # one person in two articles under two forms of one name, linked: one true pair
+        ([("a", {"name": "Hillary Clinton", "country": "US"}, "e1"), ("b", {"name": "Hillary Rodham Clinton", "country": "US"}, "e1")], (1, 0, 0)),
+        # the same, left apart: one missed pair
+        ([("a", {"name": "Hillary Clinton", "country": "US"}, "e1"), ("b", {"name": "Hillary Clinton", "country": "US"}, "e2")], (0, 0, 1)),
+        # two people of one surname and different first names, merged: one false pair
+        ([("a", {"name": "John Smith", "country": "US"}, "e1"), ("b", {"name": "Mary Smith", "country": "US"}, "e1")], (0, 1, 0)),
+        # pairs inside one article do not count
+        ([("a", {"name": "John Smith", "country": "US"}, "e1"), ("a", {"name": "Mary Smith", "country": "US"}, "e1")], (0, 0, 0)),
+    ],
+)
+def test_evaluate_pairwise_linking(items, expected):
+    from pipeline.evaluate import pairwise_linking
+
+    counts = pairwise_linking("officials", items)
+    assert (counts.tp, counts.fp, counts.fn) == expected
