@@ -38,6 +38,7 @@ SURNAME_SIMILARITY = 80  # rapidfuzz ratio for transliteration variants of one s
 MAX_BLOCK = 5000  # blocks larger than this are too generic to say anything; skipped
 
 
+@lru_cache(maxsize=262144)
 def fold(text: str) -> str:
     """Lower case, accents stripped, dashes and punctuation as spaces."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -45,6 +46,7 @@ def fold(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]|_", " ", plain).split())
 
 
+@lru_cache(maxsize=262144)
 def skeleton(word: str) -> str:
     """A transliteration key: consonants only, with g/h/kh/x and y/j/i variants merged."""
     word = fold(word)
@@ -56,8 +58,9 @@ def skeleton(word: str) -> str:
 # --- officials ---------------------------------------------------------------------------------
 
 
-def _name_words(name: str) -> list[str]:
-    return [w for w in fold(name).split() if w not in {"mr", "mrs", "ms", "dr"}]
+@lru_cache(maxsize=262144)
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(w for w in fold(name).split() if w not in {"mr", "mrs", "ms", "dr"})
 
 
 def _first_names_compatible(a: list[str], b: list[str]) -> bool:
@@ -228,11 +231,38 @@ def _union_find(pairs: list[tuple[str, str]], ids: list[str]) -> dict[str, str]:
     return {i: find(i) for i in ids}
 
 
+def _entities(kind: str, rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per entity: its name, aliases, document count and publication range."""
+    # the name: the most frequent form, then the longest, then alphabetical (deterministic)
+    forms = rows.groupby(["entity_id", "name"], sort=False).size().rename("count").reset_index()
+    forms["length"] = forms["name"].str.len()
+    forms = forms.sort_values(["entity_id", "count", "length", "name"], ascending=[True, False, False, True])
+    names = forms.drop_duplicates("entity_id").set_index("entity_id")["name"]
+    # the aliases: every other form the articles use, names and their own aliases
+    alias_rows = [rows[["entity_id", "name"]].rename(columns={"name": "alias"})]
+    if "aliases" in rows:
+        exploded = rows[["entity_id", "aliases"]].explode("aliases").dropna()
+        alias_rows.append(exploded.rename(columns={"aliases": "alias"}))
+    aliases = pd.concat(alias_rows).drop_duplicates()
+    aliases = aliases[aliases["alias"] != aliases["entity_id"].map(names)]
+    alias_lists = aliases.sort_values("alias").groupby("entity_id")["alias"].agg(list)
+    stats = rows.groupby("entity_id").agg(
+        documents=("doc_id", "nunique"),
+        first_published=("published", "min"),
+        last_published=("published", "max"),
+    )
+    out = stats.join(names).join(alias_lists.rename("aliases")).reset_index()
+    out["kind"] = kind
+    out["aliases"] = out["aliases"].apply(lambda v: v if isinstance(v, list) else [])
+    out["documents"] = out["documents"].astype("int64")
+    return out[SCHEMAS["entities"].names].sort_values("entity_id")
+
+
 def link(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, str], pd.DataFrame]:
     """Map every local entity id to its corpus entity_id and build the `entities` table."""
     published = tables["documents"].drop_duplicates("doc_id").set_index("doc_id")["published"]
     mapping: dict[str, str] = {}
-    entities = []
+    frames = []
     for kind, table in (("official", "officials"), ("region", "regions"), ("project", "projects")):
         rows = tables[table]
         if rows.empty:
@@ -240,24 +270,7 @@ def link(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, str], pd.DataFrame]
         groups = _union_find(link_pairs(kind, rows), sorted(set(rows["entity_id"])))
         mapping.update(groups)
         rows = rows.assign(entity_id=rows["entity_id"].map(groups), published=rows["doc_id"].map(published))
-        for entity_id, group in rows.groupby("entity_id", sort=True):
-            counts = group["name"].value_counts()
-            # the most frequent name, then the longest, then alphabetical: deterministic
-            name = sorted(counts.index, key=lambda n: (-counts[n], -len(n), n))[0]
-            aliases = set(group["name"])
-            if "aliases" in group:
-                for values in group["aliases"]:
-                    aliases.update(values if values is not None else [])
-            dates = group["published"].dropna()
-            entities.append(
-                {
-                    "entity_id": entity_id,
-                    "kind": kind,
-                    "name": name,
-                    "aliases": sorted(aliases - {name}),
-                    "documents": int(group["doc_id"].nunique()),
-                    "first_published": dates.min() if len(dates) else None,
-                    "last_published": dates.max() if len(dates) else None,
-                }
-            )
-    return mapping, pd.DataFrame(entities, columns=SCHEMAS["entities"].names)
+        frames.append(_entities(kind, rows))
+    if not frames:
+        return mapping, pd.DataFrame(columns=SCHEMAS["entities"].names)
+    return mapping, pd.concat(frames, ignore_index=True)
