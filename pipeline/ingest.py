@@ -13,6 +13,7 @@ import io
 import json
 import logging
 import re
+import unicodedata
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -83,14 +84,33 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
     return data.decode("cp1252", errors="replace"), ["not UTF-8: decoded as Windows-1252"]
 
 
+MIXED_SCRIPT_SHARE = 0.05  # a second script with this share of the letters is worth a warning
+
+
+def scripts_of(text: str) -> dict[str, int]:
+    """How many letters of each script (LATIN, CYRILLIC, ARABIC, ...) the text holds."""
+    counts: dict[str, int] = {}
+    for char in text:
+        if char.isalpha():
+            script = unicodedata.name(char, "UNKNOWN").split(" ")[0]
+            counts[script] = counts.get(script, 0) + 1
+    return counts
+
+
 def clean_text(text: str) -> tuple[str, list[str]]:
-    """Drop control characters that are not whitespace; report how many were dropped."""
+    """Drop control characters that are not whitespace and note mixed scripts, as warnings."""
+    warnings = []
     cleaned = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
     cleaned = cleaned.replace("\r\n", "\n").replace("\r", "\n")
     dropped = len(text) - len(cleaned) - text.count("\r\n")
     if dropped > 0:
-        return cleaned, [f"{dropped} control character(s) removed"]
-    return cleaned, []
+        warnings.append(f"{dropped} control character(s) removed")
+    scripts = scripts_of(cleaned)
+    letters = sum(scripts.values())
+    mixed = sorted(s.title() for s, n in scripts.items() if n >= MIXED_SCRIPT_SHARE * letters)
+    if len(mixed) > 1:
+        warnings.append(f"mixed scripts: {', '.join(mixed)}")
+    return cleaned, warnings
 
 
 def split_header(text: str) -> tuple[dict[str, str], str]:

@@ -108,3 +108,56 @@ def test_ingest_impossible_header_date_keeps_article(tmp_path):
     (article,) = read_articles(tmp_path)
     assert article.status == "ok" and article.published is None
     assert any("impossible" in w for w in article.warnings)
+
+
+@pytest.mark.parametrize(
+    "text, warning",
+    [
+        ("Minister\x07 of Energy\x1b visited Baku.", "2 control character(s) removed"),
+        ("The Baku office (Бакинский офис) opened, said Бакинский.", "mixed scripts: Cyrillic, Latin"),
+    ],
+)
+def test_ingest_odd_text_is_kept_with_a_warning(tmp_path, text, warning):
+    (tmp_path / "odd.txt").write_text(text, encoding="utf-8")
+    (article,) = read_articles(tmp_path)
+    assert article.status == "ok" and "\x07" not in article.text
+    assert warning in article.warnings
+
+
+def test_ingest_plain_english_has_no_warnings(tmp_path):
+    (tmp_path / "a.txt").write_text("Minister of Energy visited Baku on Monday.")
+    (article,) = read_articles(tmp_path)
+    assert article.warnings == ()
+
+
+def test_ingest_symlink_leaving_the_folder_is_not_followed(tmp_path, caplog):
+    outside = tmp_path / "outside.txt"
+    outside.write_text("Secret text outside the corpus.")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "inside.txt").write_text("An article inside.")
+    (corpus / "link.txt").symlink_to(outside)
+    with caplog.at_level("WARNING"):
+        articles = list(read_articles(corpus))
+    assert [a.source for a in articles] == ["inside.txt"]
+    assert "link.txt" in caplog.text and "not followed" in caplog.text
+
+
+def test_ingest_unreadable_file_gives_error_row(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    (tmp_path / "locked.txt").write_text("Locked article.")
+    (tmp_path / "open.txt").write_text("Open article.")
+    real_read = Path.read_bytes
+
+    def read_bytes(self):
+        # the session runs as root, for whom file modes deny nothing: raise as the OS would
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    articles = {a.source: a for a in read_articles(tmp_path)}
+    assert articles["open.txt"].status == "ok"
+    assert articles["locked.txt"].status == "error"
+    assert "locked.txt" in articles["locked.txt"].error and "permission denied" in articles["locked.txt"].error
