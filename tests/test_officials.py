@@ -134,3 +134,25 @@ def test_officials_fuzzy_surnames(a, b, same):
 )
 def test_officials_name_forms_of_one_person(a, b, same):
     assert same_person(a, b) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the small model tags this hyphenated name as an ORG
+        ("Kazakh President Kassym-Jomart Tokayev met Chinese President Xi Jinping in Astana on Tuesday.",
+         "Kassym-Jomart Tokayev", "KZ"),
+    ],
+)
+def test_officials_name_mislabelled_as_org_after_an_office(annotate, text, name, country):
+    official = _officials(annotate(text))[name]
+    assert (official.role, official.country) == ("president", country)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Vice President Asian Development Bank Office said the road would open.", "President Asian Development Bank said."],
+)
+def test_officials_org_names_after_an_office_are_not_people(annotate, text):
+    names = set(_officials(annotate(text)))
+    assert not any("Holdings" in n or "Bank" in n for n in names)

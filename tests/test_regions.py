@@ -213,3 +213,12 @@ def test_regions_unknown_towns_placed_by_their_context(annotate, text, name, cod
 )
 def test_regions_common_words_and_person_names_are_not_towns(annotate, text):
     assert annotate(text)._.regions == []
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [("Chinese President Xi Jinping in Astana spoke of trade with Kazakhstan.", "Xi Jinping")],
+)
+def test_regions_person_before_in_place_is_no_town(annotate, text, person):
+    names = {r.name for r in annotate(text)._.regions}
+    assert person not in names and "Astana" in names

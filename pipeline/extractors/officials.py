@@ -20,7 +20,7 @@ from spacy.vocab import Vocab
 from .. import names
 from ..geo import country_code, is_demonym
 from ..records import Mention, Official, Region
-from ..resources import load_jsonl
+from ..resources import load_json, load_jsonl
 from ..roles import kind_of, lexicon, normalize_role, role_words
 
 ORGANIZATIONS_FILE = "organizations.jsonl"
@@ -131,6 +131,27 @@ def _name_token_ok(token: Token, region_names: frozenset[str]) -> bool:
     return _is_capitalized(token) or _is_initial(token)
 
 
+def _org_is_a_name(span: Span, region_names: frozenset[str]) -> bool:
+    """An ORG entity right after an office that is only a person's name: proper nouns (and
+    dashes), none of them a word of organisations, offices or places."""
+    org_words = organisation_words()
+    words = [t for t in span if t.text not in ("-", "–")]
+    if not 1 < len(words) <= MAX_NAME_TOKENS:
+        return False
+    for token in words:
+        if token.pos_ != "PROPN" or not _is_capitalized(token) or token.text in org_words:
+            return False
+        if token.lower_ in lexicon() or _is_place(token.text, region_names) or is_demonym(token.text):
+            return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def organisation_words() -> frozenset[str]:
+    """Words that end the names of organisations ("Bank", "Railways"), from models/."""
+    return frozenset(load_json("place_context.json")["organisation_words"])
+
+
 def _person_display(span: Span) -> str:
     text = span.text.strip()
     for suffix in ("’s", "'s"):
@@ -157,6 +178,11 @@ def name_after(doc: Doc, i: int, role_starts: set[int], region_names: frozenset[
         token = doc[i]
         if i > start and i in role_starts or token.lower_ in lexicon():
             break
+        if i == start and token.ent_type_ == "ORG" and token.ent_iob_ == "B":
+            ent_end = next(e.end for e in doc.ents if e.start == i)
+            if _org_is_a_name(doc[i:ent_end], region_names):
+                i = ent_end  # "President Kassym-Jomart Tokayev": NER took the name for an ORG
+                continue
         if token.ent_type_ in NOT_NAME_LABELS and token.ent_iob_ == "I" and doc[start].ent_iob_ == "I" and _is_capitalized(token):
             i += 1  # "Secretary of State Pompeo": NER's ORG began inside the office
             continue

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from ..gazetteer import Place, context_words, first_word, lookup, name_starts
 from ..geo import case_sensitive_aliases, country_code, country_name, fold_name, is_demonym
 from ..records import Mention, Region
+from ..roles import lexicon as office_words
 
 _PLACE_LABELS = {"GPE", "LOC"}
 # raw NER often calls a place an organisation ("Nagorno-Karabakh", "Tank" as ORG)
@@ -143,6 +144,11 @@ def _piece_matches(doc: Doc, i: int) -> list[_Match]:
     return found
 
 
+def _after_office(doc: Doc, start: int) -> bool:
+    """Whether the token before `start` is an office word ("President Xi")."""
+    return start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ in office_words()
+
+
 def _unknown_towns(doc: Doc, matches: list[_Match]) -> list[_Match]:
     """Towns the gazetteer lacks, placed by their context ("Datka in Kyrgyzstan")."""
     taken = {i for m in matches for i in range(m.start, m.end)}
@@ -150,6 +156,9 @@ def _unknown_towns(doc: Doc, matches: list[_Match]) -> list[_Match]:
     for ent in doc.ents:
         tokens = list(ent)
         if ent.label_ not in ("GPE", "LOC", "ORG", "PERSON") or len(tokens) > 3:
+            continue
+        # NER calls one-word towns persons ("Yerevan"); a full name after an office is a person
+        if ent.label_ == "PERSON" and (len(tokens) > 1 or _after_office(doc, ent.start)):
             continue
         proper = all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in tokens)
         if not proper or any(t.i in taken for t in tokens):
