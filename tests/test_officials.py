@@ -156,3 +156,17 @@ def test_officials_name_mislabelled_as_org_after_an_office(annotate, text, name,
 def test_officials_org_names_after_an_office_are_not_people(annotate, text):
     names = set(_officials(annotate(text)))
     assert not any("Holdings" in n or "Bank" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Ukrainian Infrastructure Minister Oleksandr Kubrakov visited the port.", "Oleksandr Kubrakov", "infrastructure minister"),
+        ("Georgian Deputy Economy Minister Ana Kvari spoke.", "Ana Kvari", "deputy economy minister"),
+        ("Uzbek President Shavkat Mirziyoyev received World Bank Vice President for Europe and Central Asia "
+         "Antonella Bassani in Tashkent.", "Antonella Bassani", "vice president"),
+    ],
+)
+def test_officials_portfolio_before_minister_and_for_tails(annotate, text, name, role):
+    official = _officials(annotate(text))[name]
+    assert official.role == role

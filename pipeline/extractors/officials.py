@@ -291,7 +291,33 @@ def _tail(doc: Doc, i: int, region_names: frozenset[str], limit: int | None = No
         for k in range(x_start + 1, j):
             if country_code(doc[x_start:k].text) and not is_demonym(doc[x_start:k].text) and _is_capitalized(doc[k]) and doc[k].lower_ not in role_words()["name_stop"]:
                 return k, prep, x_start, k
+    # "for Europe and Central Asia Antonella Bassani": a place ends the tail when two or more
+    # capitalized words that are no place follow it
+    for k in range(j - 2, x_start, -1):
+        if _ends_with_place(doc, x_start, k, region_names) and all(_could_be_name(t, region_names) for t in doc[k:j]):
+            return k, prep, x_start, k
     return j, prep, x_start, j
+
+
+def _ends_with_place(doc: Doc, start: int, end: int, region_names: frozenset[str]) -> bool:
+    """Whether doc[start:end] ends with a place name (not a demonym) of one to three words."""
+    for width in (3, 2, 1):
+        text = doc[end - width : end].text if end - width >= start else ""
+        if text and _is_place(text, region_names) and not is_demonym(text):
+            return True
+    return False
+
+
+def _could_be_name(token: Token, region_names: frozenset[str]) -> bool:
+    """A capitalized word that is no place, office, organisation word or joiner."""
+    return (
+        _is_capitalized(token)
+        and token.ent_type_ not in {"ORG", "FAC", "GPE", "LOC", "NORP"}
+        and token.lower_ not in TAIL_JOINERS
+        and token.lower_ not in lexicon()
+        and token.text not in organisation_words()
+        and not _is_place(token.text, region_names)
+    )
 
 
 @lru_cache(maxsize=16384)
@@ -427,6 +453,11 @@ def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozen
             role_end = tail_end
             continue
     role = normalize_role(role_text)
+    if organization and role in PORTFOLIO_ROLES and _portfolio(organization):
+        # "Infrastructure Minister": a capitalized noun before a minister names the portfolio
+        role_text = f"{organization} {role_text}"
+        role = f"{organization.lower()} {role}"
+        organization = None
     if organization:
         known, org_country = _org_country(organization)
         if known:
@@ -436,6 +467,17 @@ def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozen
     return Office(start=start, end=role_end, role=role, role_text=role_text, kind=kind_of(role) or kind,
                   country=country, organization=organization, posted_to=posted_to,
                   prefix_start=prefix_start, determiner=determiner, former=former)
+
+
+PORTFOLIO_ROLES = frozenset({"minister", "deputy minister", "first deputy minister", "vice minister"})
+
+
+def _portfolio(organization: str) -> bool:
+    """Whether the words before a minister name a portfolio ("Infrastructure", "Digital
+    Development"): words of `portfolios` in models/role_words.json, joined by "and"."""
+    words = [w.lower() for w in organization.split() if w.lower() not in {"and", "&"}]
+    portfolios = set(role_words()["portfolios"])
+    return 0 < len(words) <= 4 and all(w in portfolios for w in words)
 
 
 def _country_within(span: Span) -> str | None:
