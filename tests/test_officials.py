@@ -170,3 +170,12 @@ def test_officials_org_names_after_an_office_are_not_people(annotate, text):
 def test_officials_portfolio_before_minister_and_for_tails(annotate, text, name, role):
     official = _officials(annotate(text))[name]
     assert official.role == role
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ISLAMABAD, March 3 (Reuters) - Pakistan's Finance Minister Muhammad Aurangzeb said the talks went well."],
+)
+def test_officials_dateline_agency_is_no_organization(annotate, text):
+    official = _officials(annotate(text))["Muhammad Aurangzeb"]
+    assert (official.role, official.country, official.organization) == ("finance minister", "PK", None)

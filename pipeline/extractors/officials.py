@@ -344,6 +344,8 @@ def _prefix(doc: Doc, start: int, floor: int, region_names: frozenset[str]) -> t
         token = doc[i - 1]
         if token.is_space or token.text in {",", ";", ":", "—", "–", "\"", "“", "”"}:
             break
+        if token.text == "-" and token.whitespace_ and i >= 2 and doc[i - 2].whitespace_:
+            break  # " - " is a dash between clauses ("(Reuters) - Pakistan's ..."), not a hyphen
         if token.ent_type_ == "PERSON" and not is_demonym(token.text):
             break
         if token.lower_ in DETERMINERS or token.lower_ in words["former"]:
