@@ -179,3 +179,29 @@ def test_officials_portfolio_before_minister_and_for_tails(annotate, text, name,
 def test_officials_dateline_agency_is_no_organization(annotate, text):
     official = _officials(annotate(text))["Muhammad Aurangzeb"]
     assert (official.role, official.country, official.organization) == ("finance minister", "PK", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Azerbaijani Minister of Digital Development and Transport Rashad Nabiyev and Georgian Minister of "
+         "Economy Levan Davitashvili discussed the railway.",
+         {"Rashad Nabiyev": ("minister of digital development and transport", "AZ"),
+          "Levan Davitashvili": ("economy minister", "GE")}),
+    ],
+)
+def test_officials_minister_of_portfolio_ends_before_the_name(annotate, text, expected):
+    officials = _officials(annotate(text))
+    assert {name: (o.role, o.country) for name, o in officials.items()} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "country"),
+    [("SOCAR President Rovshan Najaf met Turkish Energy Minister Alparslan Bayraktar. Najaf said the talks went well.",
+      "SOCAR", "AZ")],
+)
+def test_officials_state_company_sets_country_and_surname_is_no_place(annotate, text, company, country):
+    doc = annotate(text)
+    official = _officials(doc)["Rovshan Najaf"]
+    assert (official.organization, official.country) == (company, country)
+    assert "Najaf" not in {r.name for r in doc._.regions}

@@ -9,7 +9,7 @@ from . import EXTENSIONS  # noqa: F401  (registers the Doc extensions)
 from ..extractors.dates import find_dates
 from ..extractors.officials import find_officials
 from ..extractors.projects import find_projects
-from ..extractors.regions import find_regions
+from ..extractors.regions import find_regions, without_name_mentions
 from ..extractors.relations import find_relations
 
 
@@ -44,10 +44,13 @@ class ProjectsComponent:
 
 
 class OfficialsComponent:
-    """Sets `doc._.officials` and `doc._.persons` (named people who hold no office)."""
+    """Sets `doc._.officials` and `doc._.persons` (named people who hold no office), and takes
+    back from `doc._.regions` the mentions that are these people's names."""
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.officials, doc._.persons = find_officials(doc, doc._.regions or [])
+        # a surname that is also a place ("Najaf said") is the person's, not the place's
+        doc._.regions = without_name_mentions(doc._.regions or [], doc._.officials)
         return doc
 
 

@@ -439,6 +439,12 @@ def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozen
                 role_end = tail_end
                 continue
             break
+        if prep == "of" and role_text.lower().endswith("minister"):
+            # "Minister of Digital Development and Transport Rashad Nabiyev": the portfolio's
+            # words end where the name begins
+            tail_end = x_end = _portfolio_end(doc, x_start, x_end)
+            x_text = doc[x_start:x_end].text
+            code = country_code(x_text)
         if prep == "of":
             candidate = f"{role_text} of {doc[x_start - 1].text + ' ' if doc[x_start - 1].lower_ == 'the' else ''}{x_text}"
             if code and not is_demonym(x_text):
@@ -469,6 +475,17 @@ def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozen
     return Office(start=start, end=role_end, role=role, role_text=role_text, kind=kind_of(role) or kind,
                   country=country, organization=organization, posted_to=posted_to,
                   prefix_start=prefix_start, determiner=determiner, former=former)
+
+
+def _portfolio_end(doc: Doc, start: int, end: int) -> int:
+    """Where the portfolio words of doc[start:end] end (`end` when they do not start it)."""
+    portfolios = set(role_words()["portfolios"])
+    k = start
+    while k < end and (doc[k].lower_ in portfolios or doc[k].lower_ in {"and", "&", ","}):
+        k += 1
+    while k > start and doc[k - 1].lower_ in {"and", "&", ","}:
+        k -= 1
+    return k if start < k < end and _is_capitalized(doc[k]) else end
 
 
 PORTFOLIO_ROLES = frozenset({"minister", "deputy minister", "first deputy minister", "vice minister"})

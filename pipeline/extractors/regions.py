@@ -508,3 +508,25 @@ def find_regions(doc: Doc) -> list[Region]:
         iso = place.iso_code if place.type in ("country", "subdivision") else None
         regions.append(Region(name, place.type, place.country, iso, mentions))
     return regions
+
+
+def without_name_mentions(regions: list[Region], officials: list) -> list[Region]:
+    """Regions without the mentions that are an official's name ("Najaf said" after "Rovshan
+    Najaf"); a region left with no mention is dropped. Persons without an office are not used:
+    NER calls many places persons ("Yerevan")."""
+    names: list[tuple[int, int]] = []
+    for official in officials:
+        forms = {fold_name(official.name), *(fold_name(a) for a in official.aliases)}
+        names += [(m.start_char, m.end_char) for m in official.mentions if fold_name(m.text) in forms]
+    if not names:
+        return regions
+    kept = []
+    for region in regions:
+        mentions = [
+            m for m in region.mentions
+            if not any(start <= m.start_char and m.end_char <= end for start, end in names)
+        ]
+        if mentions:
+            region.mentions = mentions
+            kept.append(region)
+    return kept
