@@ -188,9 +188,14 @@ def _left_name(doc: Doc, start: int, floor: int) -> tuple[int, tuple[str, ...]]:
             j -= 1
         elif j < i and tok.lower_ in grammar().name_links and j - 2 >= floor and is_name_token(doc[j - 2]):
             j -= 1
+        elif j == i and LABEL.match(tok.text) and j - 2 >= floor and is_name_token(doc[j - 2]):
+            j -= 1  # "Power of Siberia 2 gas pipeline": a number label ends the name
+        elif (j < i and tok.lower_ == "of" and j - 2 >= floor and is_name_token(doc[j - 2])
+              and doc[j - 2].lower_ not in heads() and doc[j - 2].lower_ not in grammar().bodies_before_of):
+            j -= 1  # "Power of Siberia": "of" inside a proper name, not "Ministry of Transport"
         else:
             break
-    if j == i:
+    if j == i or all(not is_name_token(t) for t in doc[j:i]):
         return start, ()
     return j, aliases
 

@@ -33,6 +33,7 @@ class Grammar:
     non_name_words: frozenset[str]
     units: frozenset[str]
     name_links: frozenset[str]
+    bodies_before_of: frozenset[str]
     pp_preps: frozenset[str]
     route_preps: frozenset[str]
     chain_end_words: frozenset[str]
@@ -88,6 +89,7 @@ def grammar() -> Grammar:
         non_name_words=frozenset(raw["non_name_words"]),
         units=frozenset(raw["units"]),
         name_links=frozenset(raw["name_links"]),
+        bodies_before_of=frozenset(raw.get("bodies_before_of", [])),
         pp_preps=frozenset(raw["pp_preps"]),
         route_preps=frozenset(raw["route_preps"]),
         chain_end_words=frozenset(raw.get("chain_end_words", [])),

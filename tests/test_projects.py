@@ -246,3 +246,25 @@ def test_projects_part_of_stated_without_part_of(annotate, text, part, whole):
 def test_projects_no_part_of_without_containment(annotate, text):
     projects = _projects(annotate, text)
     assert {n: p.part_of for n, p in projects.items() if p.part_of} == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_", "not_regions"),
+    [
+        ("Putin signed the deal on the Power of Siberia 2 gas pipeline in Beijing.", "Power of Siberia 2 gas pipeline", "pipeline", {"Siberia"}),
+    ],
+)
+def test_projects_name_with_of_and_number_label(annotate, text, name, type_, not_regions):
+    doc = annotate(text)
+    projects = {p.name: p for p in doc._.projects}
+    assert name in projects and projects[name].type == type_
+    assert not not_regions & {r.name for r in doc._.regions}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Minister of Energy said the Ministry of Transport railway plan is ready.",
+     "The Bank of Georgia loan for the project was approved."],
+)
+def test_projects_bodies_with_of_are_no_project_names(annotate, text):
+    assert not any(p.name.startswith(("Ministry", "Bank")) for p in annotate(text)._.projects)

@@ -9,7 +9,7 @@ from . import EXTENSIONS  # noqa: F401  (registers the Doc extensions)
 from ..extractors.dates import find_dates
 from ..extractors.officials import find_officials
 from ..extractors.projects import find_projects
-from ..extractors.regions import find_regions, without_name_mentions
+from ..extractors.regions import find_regions, name_spans, without_mentions_within
 from ..extractors.relations import find_relations
 
 
@@ -36,10 +36,15 @@ class RegionsComponent:
 
 
 class ProjectsComponent:
-    """Sets `doc._.projects`: every named infrastructure project."""
+    """Sets `doc._.projects`: every named infrastructure project, and takes back from
+    `doc._.regions` the mentions inside project names."""
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.projects = find_projects(doc, doc._.regions or [])
+        # a place inside a project's name is no mention of the place ("Power of Siberia 2")
+        doc._.regions = without_mentions_within(
+            doc._.regions or [], name_spans(doc._.projects), keep_whole=True
+        )
         return doc
 
 
@@ -50,7 +55,7 @@ class OfficialsComponent:
     def __call__(self, doc: Doc) -> Doc:
         doc._.officials, doc._.persons = find_officials(doc, doc._.regions or [])
         # a surname that is also a place ("Najaf said") is the person's, not the place's
-        doc._.regions = without_name_mentions(doc._.regions or [], doc._.officials)
+        doc._.regions = without_mentions_within(doc._.regions or [], name_spans(doc._.officials))
         return doc
 
 

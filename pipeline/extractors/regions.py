@@ -510,23 +510,42 @@ def find_regions(doc: Doc) -> list[Region]:
     return regions
 
 
-def without_name_mentions(regions: list[Region], officials: list) -> list[Region]:
-    """Regions without the mentions that are an official's name ("Najaf said" after "Rovshan
-    Najaf"); a region left with no mention is dropped. Persons without an office are not used:
-    NER calls many places persons ("Yerevan")."""
-    names: list[tuple[int, int]] = []
-    for official in officials:
-        forms = {fold_name(official.name), *(fold_name(a) for a in official.aliases)}
-        names += [(m.start_char, m.end_char) for m in official.mentions if fold_name(m.text) in forms]
-    if not names:
+def without_mentions_within(
+    regions: list[Region], spans: list[tuple[int, int]], *, keep_whole: bool = False
+) -> list[Region]:
+    """Regions without their mentions inside the given character spans (names of people or of
+    projects); a region left with no mention is dropped, one also named on its own stays.
+    `keep_whole` keeps a mention that is the whole span (a reservoir named like its dam)."""
+    if not spans:
         return regions
     kept = []
     for region in regions:
         mentions = [
             m for m in region.mentions
-            if not any(start <= m.start_char and m.end_char <= end for start, end in names)
+            if not any(
+                start <= m.start_char and m.end_char <= end
+                and not (keep_whole and (start, end) == (m.start_char, m.end_char))
+                for start, end in spans
+            )
         ]
         if mentions:
             region.mentions = mentions
             kept.append(region)
     return kept
+
+
+_PLACING_WORDS = re.compile(r"\s(?:in|at|for|between|near|from|across|through|linking|connecting|and)\s")
+
+
+def name_spans(records: list) -> list[tuple[int, int]]:
+    """Character spans of the mentions that spell a record's name or alias (not descriptions
+    such as "the governor of Ardabil"), each cut before a word that places it ("roads in
+    Mangystau Oblast" names Mangystau Oblast on its own)."""
+    spans = []
+    for record in records:
+        forms = {fold_name(record.name), *(fold_name(a) for a in record.aliases)}
+        for m in record.mentions:
+            if fold_name(m.text) in forms:
+                placed = _PLACING_WORDS.search(m.text)
+                spans.append((m.start_char, m.start_char + placed.start() if placed else m.end_char))
+    return spans
