@@ -268,3 +268,16 @@ def test_projects_name_with_of_and_number_label(annotate, text, name, type_, not
 )
 def test_projects_bodies_with_of_are_no_project_names(annotate, text):
     assert not any(p.name.startswith(("Ministry", "Bank")) for p in annotate(text)._.projects)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("In 2015 the bank approved financing for the CASA-1000 project, a power line from Kyrgyzstan to Pakistan.",
+         "CASA-1000 project", "power_line"),
+        ("Work began on the Navoi project, a gas pipeline to the border.", "Navoi project", "pipeline"),
+    ],
+)
+def test_projects_generic_head_typed_by_apposition(annotate, text, name, type_):
+    projects = {p.name: p for p in annotate(text)._.projects}
+    assert list(projects) == [name] and projects[name].type == type_

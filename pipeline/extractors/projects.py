@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -21,7 +23,7 @@ def find_projects(doc: Doc, regions: list[Region]) -> list[Project]:
     """Return one Project per named project in the article, with its mentions."""
     index = PlaceIndex(doc, regions)
     region_tokens = {t.i for t in doc if index.region_at(t) is not None}
-    groups = group_candidates(doc, find_candidates(doc, region_tokens))
+    groups = _typed_by_apposition(doc, group_candidates(doc, find_candidates(doc, region_tokens)))
     # a name with only a generic head that nothing else types ("the Global Gateway project") is
     # not known to be infrastructure
     groups = [g for g in groups if any(c.type for c in g.members)]
@@ -33,6 +35,35 @@ def find_projects(doc: Doc, regions: list[Region]) -> list[Project]:
     for project in projects:
         project.mentions.sort(key=lambda m: m.start_char)
     return projects
+
+
+APPOSITION_REACH = 8  # tokens from the comma to the head of an apposition
+
+
+def _typed_by_apposition(doc: Doc, groups: list[Group]) -> list[Group]:
+    """"the CASA-1000 project, a power line from ...": an apposition tells what a generically
+    headed name is. The name takes the type of the apposition's first specific head, and an
+    unnamed work described there is the same work, no project of its own."""
+    untyped = [g for g in groups if not any(c.type for c in g.members)]
+    if not untyped:
+        return groups
+    specific = [m for m in head_matches(doc) if not m.head.generic and m.head.type and not m.plural]
+    described: set[int] = set()
+    for group in untyped:
+        for cand in group.members:
+            comma = cand.end
+            if comma + 1 >= len(doc) or doc[comma].text != "," or doc[comma + 1].lower_ not in ("a", "an", "the"):
+                continue
+            head = next((m for m in specific if comma + 1 < m.start <= comma + APPOSITION_REACH), None)
+            if head is None or any(t.text in (",", ";", ".") for t in doc[comma + 1 : head.start]):
+                continue
+            group.members = [replace(c, type=head.head.type) for c in group.members]
+            for other in groups:
+                if other is not group and not any(c.named for c in other.members):
+                    if any(c.start <= head.start < c.end for c in other.members):
+                        described.add(id(other))
+            break
+    return [g for g in groups if id(g) not in described]
 
 
 def _fullest(group: Group) -> Candidate:
