@@ -52,6 +52,7 @@ class _Lexicon:
     verbs: dict[str, dict]
     forms: dict[str, str]  # inflected form -> lemma, for verbs
     nouns: dict[str, str]  # singular or plural form -> meeting noun
+    compound_nouns: frozenset[str]  # "video conference": a meeting noun of two words
     joint_noun_verbs: frozenset[str]
     pair_anaphors: tuple[tuple[str, ...], ...]
     thank_verbs: frozenset[str]
@@ -80,6 +81,18 @@ def _inflections(lemma: str) -> set[str]:
     return forms
 
 
+def _is_meeting_noun(tok: Token, lex: _Lexicon) -> bool:
+    """"talks", "call", or a two-word meeting noun headed by this token ("video conference")."""
+    if tok.lower_ in lex.nouns:
+        return True
+    singular = tok.lower_[:-1] if tok.tag_ == "NNS" else tok.lower_
+    return any(
+        f"{child.lower_} {singular}" in lex.compound_nouns
+        for child in tok.children
+        if child.dep_ in ("compound", "amod") and child.i == tok.i - 1
+    )
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
     """The relation cues of `models/relations.json`, parsed once."""
@@ -98,6 +111,7 @@ def lexicon() -> _Lexicon:
         verbs=verbs,
         forms=forms,
         nouns={form: n for n in nouns for form in (n, n + "s", n + "es")},
+        compound_nouns=frozenset(n for n in data["meeting_nouns"] if " " in n),
         joint_noun_verbs=frozenset(data["joint_noun_verbs"]["lemmas"]),
         pair_anaphors=tuple(tuple(p.split()) for p in data["pair_anaphors"]),
         thank_verbs=frozenset(data["thank_verbs"]),
@@ -551,7 +565,7 @@ def _met_with(doc: Doc, officials: list[Official]) -> list[_Evidence]:
             lemma = lemma_of(tok)
             if lemma in lex.verbs and tok.pos_ in {"VERB", "AUX"}:
                 found.extend(_verb_cue(tok, people, sent))
-            elif tok.lower_ in lex.nouns and tok.pos_ in {"NOUN", "PROPN"}:
+            elif tok.pos_ in {"NOUN", "PROPN"} and _is_meeting_noun(tok, lex):
                 found.extend(_noun_cue(tok, people, sent))
             elif lemma in lex.thank_verbs and tok.pos_ == "VERB":
                 found.extend(_thank_cue(tok, people, sent))
