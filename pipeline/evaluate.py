@@ -657,36 +657,28 @@ def _count(counts: Counts, tp: int, gold_rows: list, pred_rows: list) -> None:
 # --------------------------------------------------------------------------- output
 
 
+def _counts_dict(c: Counts) -> dict:
+    return {
+        "tp": c.tp,
+        "fp": c.fp,
+        "fn": c.fn,
+        "precision": round(c.precision, 4),
+        "recall": round(c.recall, 4),
+        "f1": round(c.f1, 4),
+    }
+
+
 def report_to_dict(report: Report, *, errors: bool = False) -> dict:
     """The report's figures as plain JSON-ready data (for `--json FILE`); `errors` adds the per-document lists."""
     figures = {
         "documents": report.gold_documents,
         "missing_documents": list(report.missing_documents),
-        "tables": {
-            name: {
-                "tp": c.tp,
-                "fp": c.fp,
-                "fn": c.fn,
-                "precision": round(c.precision, 4),
-                "recall": round(c.recall, 4),
-                "f1": round(c.f1, 4),
-            }
-            for name, c in report.tables.items()
-        },
+        "tables": {name: _counts_dict(c) for name, c in report.tables.items()},
         "attributes": {
             name: {"correct": a.correct, "total": a.total, "accuracy": round(a.accuracy, 4)}
             for name, a in report.attributes.items()
         },
-        "linking": {
-            name: {
-                "tp": c.tp,
-                "fp": c.fp,
-                "fn": c.fn,
-                "precision": round(c.precision, 4),
-                "recall": round(c.recall, 4),
-            }
-            for name, c in report.linking.items()
-        },
+        "linking": {name: _counts_dict(c) for name, c in report.linking.items()},
     }
     if errors:
         figures["errors"] = {
@@ -701,14 +693,15 @@ def report_to_dict(report: Report, *, errors: bool = False) -> dict:
     return figures
 
 
+def _counts_line(label: str, c: Counts) -> str:
+    return f"{label:<22}{c.tp:>6}{c.fp:>6}{c.fn:>6}{c.precision:>8.3f}{c.recall:>8.3f}{c.f1:>8.3f}"
+
+
 def format_report(report: Report) -> str:
     """A plain-text table of precision, recall and F1 per table, then attribute accuracies."""
     lines = [f"{'table':<22}{'tp':>6}{'fp':>6}{'fn':>6}{'P':>8}{'R':>8}{'F1':>8}"]
     for name, c in report.tables.items():
-        label = "  " + name.split(":", 1)[1] if ":" in name else name
-        lines.append(
-            f"{label:<22}{c.tp:>6}{c.fp:>6}{c.fn:>6}{c.precision:>8.3f}{c.recall:>8.3f}{c.f1:>8.3f}"
-        )
+        lines.append(_counts_line("  " + name.split(":", 1)[1] if ":" in name else name, c))
     lines.append("")
     lines.append(f"{'attribute':<22}{'right':>8}{'of':>6}{'accuracy':>10}")
     for name, a in report.attributes.items():
@@ -717,9 +710,7 @@ def format_report(report: Report) -> str:
         lines.append("")
         lines.append(f"{'linking (pairwise)':<22}{'tp':>6}{'fp':>6}{'fn':>6}{'P':>8}{'R':>8}{'F1':>8}")
         for name, c in report.linking.items():
-            lines.append(
-                f"{name:<22}{c.tp:>6}{c.fp:>6}{c.fn:>6}{c.precision:>8.3f}{c.recall:>8.3f}{c.f1:>8.3f}"
-            )
+            lines.append(_counts_line(name, c))
     lines.append("")
     summary = f"{report.gold_documents} gold documents"
     if report.missing_documents:
