@@ -222,3 +222,12 @@ def test_regions_common_words_and_person_names_are_not_towns(annotate, text):
 def test_regions_person_before_in_place_is_no_town(annotate, text, person):
     names = {r.name for r in annotate(text)._.regions}
     assert person not in names and "Astana" in names
+
+
+@pytest.mark.parametrize(
+    "text, name, iso",
+    [("The minister spoke in Victoria, British Columbia, on Monday.", "British Columbia", "CA-BC")],
+)
+def test_regions_multiword_subdivision_labelled_by_ner_stands_alone(annotate, text, name, iso):
+    regions = {r.name: r for r in annotate(text)._.regions}
+    assert regions[name].type == "subdivision" and regions[name].iso_code == iso

@@ -253,7 +253,8 @@ def _usable(
     if context is not None:
         return context in (place.country, "?")
     if place.support in ("local", "country") and place.country not in doc_countries:
-        return False
+        # "Victoria, British Columbia": a longer subdivision name NER calls a place stands alone
+        return place.support == "country" and _supported(doc, match, labels_only=True)
     if place.support == "country":
         return True
     if place.support == "label":
