@@ -165,6 +165,8 @@ def test_officials_org_names_after_an_office_are_not_people(annotate, text):
         ("Georgian Deputy Economy Minister Ana Kvari spoke.", "Ana Kvari", "deputy economy minister"),
         ("Uzbek President Shavkat Mirziyoyev received World Bank Vice President for Europe and Central Asia "
          "Antonella Bassani in Tashkent.", "Antonella Bassani", "vice president"),
+        ("Present were Deputy Minister Ali Nawandi, and Head of the Department of Electricity Hamid Kohzad.",
+         "Hamid Kohzad", "head"),
     ],
 )
 def test_officials_portfolio_before_minister_and_for_tails(annotate, text, name, role):

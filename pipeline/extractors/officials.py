@@ -293,8 +293,13 @@ def _tail(doc: Doc, i: int, region_names: frozenset[str], limit: int | None = No
                 return k, prep, x_start, k
     # "for Europe and Central Asia Antonella Bassani": a place ends the tail when two or more
     # capitalized words that are no place follow it
-    for k in range(j - 2, x_start, -1):
-        if _ends_with_place(doc, x_start, k, region_names) and all(_could_be_name(t, region_names) for t in doc[k:j]):
+    portfolios = set(role_words()["portfolios"])
+    words_end = j - 1 if doc[j - 1].text == "." else j  # a sentence's full stop is no name
+    for k in range(words_end - 2, x_start, -1):
+        # "... of the Department of Electricity Hamayoon Kohistani": NER glues the name to the
+        # body; a place, a portfolio or an organisation word ends the body
+        body_end = _ends_with_place(doc, x_start, k, region_names) or doc[k - 1].lower_ in portfolios
+        if body_end and all(_could_be_name(t, region_names) for t in doc[k:words_end]):
             return k, prep, x_start, k
     return j, prep, x_start, j
 
@@ -312,7 +317,7 @@ def _could_be_name(token: Token, region_names: frozenset[str]) -> bool:
     """A capitalized word that is no place, office, organisation word or joiner."""
     return (
         _is_capitalized(token)
-        and token.ent_type_ not in {"ORG", "FAC", "GPE", "LOC", "NORP"}
+        and token.ent_type_ not in {"FAC", "GPE", "LOC", "NORP"}
         and token.lower_ not in TAIL_JOINERS
         and token.lower_ not in lexicon()
         and token.text not in organisation_words()

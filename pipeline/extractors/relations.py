@@ -295,7 +295,15 @@ def _officials_in(tokens: list[Token], people: _People, sent: Span) -> dict[int,
 
 def _line_of(tok: Token) -> int:
     """How many line breaks precede a token (parses can run across a headline's end)."""
-    return tok.doc[: tok.i].text.count("\n")
+    lines = tok.doc.user_data.get("news_lines")
+    if lines is None:
+        # counted once per Doc: the line number of every token
+        lines, count = [], 0
+        for t in tok.doc:
+            lines.append(count)
+            count += t.text_with_ws.count("\n")
+        tok.doc.user_data["news_lines"] = lines
+    return lines[tok.i]
 
 
 def _subject_of(verb: Token) -> list[Token]:
