@@ -66,10 +66,11 @@ def _name_words(name: str) -> tuple[str, ...]:
 def _first_names_compatible(a: list[str], b: list[str]) -> bool:
     if not a or not b:
         return True
-    x, y = a[0], b[0]
+    x, y = a[0].rstrip("."), b[0].rstrip(".")
     if len(x) == 1 or len(y) == 1:
         return x[0] == y[0]
-    return fuzz.ratio(x, y) >= SURNAME_SIMILARITY
+    # a short form of the same name ("Stu"/"Stuart") or a transliteration ("Hassan"/"Hasan")
+    return x.startswith(y) or y.startswith(x) or fuzz.ratio(x, y) >= SURNAME_SIMILARITY
 
 
 def _same_official(a: dict, b: dict) -> bool:

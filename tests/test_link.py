@@ -129,3 +129,8 @@ def test_link_longer_chain_is_another_project():
     a = {"name": "Baku-Tbilisi-Kars railway", "type": "railway"}
     b = {"name": "Baku-Tbilisi-Akhalkalaki-Kars railway", "type": "railway"}
     assert not _linked("project", [a, b])
+
+
+def test_link_short_first_name_merges():
+    assert _linked("official", [{"name": "Stu Jones", "country": "US", "role": "ambassador"},
+                                {"name": "Stuart E. Jones", "country": "US", "role": "ambassador"}])

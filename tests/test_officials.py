@@ -207,3 +207,23 @@ def test_officials_state_company_sets_country_and_surname_is_no_place(annotate, 
     official = _officials(doc)["Rovshan Najaf"]
     assert (official.organization, official.country) == (company, country)
     assert "Najaf" not in {r.name for r in doc._.regions}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "organization", "country"),
+    [
+        ("The Millennium Challenge Corporation (MCC) Board Member Alan Price and Vice President of Compact "
+         "Operations Peter Fenn joined Georgian Prime Minister Levan Gilava in Tbilisi.",
+         "Peter Fenn", "Millennium Challenge Corporation", "US"),
+        ("A delegation from the Millennium Challenge Corporation led by Anna Z. Sorel, Regional Deputy Vice "
+         "President for Asia, visited Nepal.", "Anna Z. Sorel", "Millennium Challenge Corporation", "US"),
+    ],
+)
+def test_officials_body_shared_by_coordinated_or_led_offices(annotate, text, name, organization, country):
+    official = _officials(annotate(text))[name]
+    assert (official.organization, official.country) == (organization, country)
+
+
+def test_officials_minister_after_agency_head_keeps_no_agency(annotate):
+    officials = _officials(annotate("USAID Administrator Rajiv Shah and Minister of Energy Ali Khan met in Kabul."))
+    assert officials["Ali Khan"].organization is None

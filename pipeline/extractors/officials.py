@@ -10,6 +10,7 @@ per person (surnames matched fuzzily), and every occurrence of them becomes a me
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -621,10 +622,13 @@ def find_officials(doc: Doc, regions: list[Region]) -> tuple[list[Official], lis
     descriptions: list[tuple[Span, Office]] = []
     used_until = 0
     pending: list[Office] = []
+    last: tuple[int, Office] | None = None  # where the last named official's name ended, and the office
     for start, end in role_spans:
         if start < used_until:
             continue  # swallowed by the tail of the office before ("Chief of Staff of the Office of the Prime Minister")
         office = read_office(doc, start, end, used_until, region_names)
+        if last is not None:
+            _share_organization(doc, office, *last)
         i = office.end
         # "Corporation (MCC), Daniel W. Yohannes": an acronym in brackets sits between office and name
         if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
@@ -649,12 +653,15 @@ def find_officials(doc: Doc, regions: list[Region]) -> tuple[list[Official], lis
                 k -= 1
             if k >= 2 and doc[k - 1].text == ",":
                 appositive = name_before(doc, k - 1, region_names)
+        if name is not None or appositive is not None:
+            _group_organization(doc, office, name if name is not None else appositive)
         if name is not None and not (comma and appositive is not None):
             # "foreign minister and economic cooperation minister, NAME": the first office counts
             for earlier in pending if coordinated else []:
                 sightings.append(Sighting(name.start_char, name.end_char, _person_display(name), earlier))
             sightings.append(Sighting(name.start_char, name.end_char, _person_display(name), office))
             used_until = name.end
+            last = (name.end, office)
             pending = []
             if _plural(doc, end) and name.end + 1 < len(doc) and doc[name.end].lower_ == "and":
                 second = name_after(doc, name.end + 1, role_starts, region_names)
@@ -684,6 +691,47 @@ def find_officials(doc: Doc, regions: list[Region]) -> tuple[list[Official], lis
     officials, non_officials = _resolve(doc, persons, region_names, regions)
     _link_descriptions(officials, descriptions)
     return officials, non_officials
+
+
+GROUP_NOUNS = frozenset({"delegation", "team", "mission", "group"})
+LEADER_WORDS = frozenset({"led", "headed"})
+
+
+def _group_organization(doc: Doc, office: Office, name: Span) -> None:
+    """"A delegation from the MCC led by NAME, Vice President ...": an office that names no
+    state nor body of its own belongs to the body the led group comes from."""
+    if office.country or office.organization or name.start < 2:
+        return
+    if doc[name.start - 1].lower_ != "by" or doc[name.start - 2].lower_ not in LEADER_WORDS:
+        return
+    sent_start = doc[name.start].sent.start
+    for k in range(name.start - 3, max(sent_start, name.start - 25) - 1, -1):
+        if doc[k].lower_ in GROUP_NOUNS and k + 1 < len(doc) and doc[k + 1].lower_ in ("from", "of"):
+            ent = next((e for e in doc.ents if e.start > k + 1 and e.start <= k + 3 and e.label_ == "ORG"), None)
+            if ent is None:
+                return
+            text = re.split(r"[’']s ", ent.text)[-1]
+            text = re.sub(r"^the ", "", text).strip()
+            known, country = _org_country(ent.text.removeprefix("the "))
+            if known:
+                office.organization, office.country = text, country
+            return
+
+
+def _share_organization(doc: Doc, office: Office, name_end: int, previous: Office) -> None:
+    """"MCC Board Member A and Vice President of Compact Operations B": an office right after
+    "and" that names no state nor known body of its own (a division at most) shares the
+    previous one's known organization and country."""
+    if office.country or previous.organization is None:
+        return
+    if office.organization and _org_country(office.organization)[0]:
+        return
+    if office.prefix_start != name_end + 1 or doc[name_end].lower_ != "and":
+        return
+    known, country = _org_country(previous.organization)
+    # a minister, governor or diplomat serves a state, not the body named before
+    if known and office.kind not in ("minister", "subnational", "diplomat"):
+        office.organization, office.country = previous.organization, country
 
 
 def _name_at_tail_end(doc: Doc, role_end: int, tail_end: int) -> Span | None:
