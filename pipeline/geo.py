@@ -96,6 +96,7 @@ def country_code(text: str) -> str | None:
     return country_aliases().get(key) or _demonyms().get(key)
 
 
+@lru_cache(maxsize=65536)
 def is_demonym(text: str) -> bool:
     """True when `text` is a nationality adjective ("Iranian"), not a place name."""
     key = fold_name(_strip_possessive(text))
