@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .project_lexicon import Head, grammar, heads, plural_forms
+from .doc_views import lowers
 
 DASHES = frozenset({"-", "–", "—", "‑"})
 POSSESSIVE = frozenset({"'s", "’s"})
@@ -424,8 +425,11 @@ def copula_candidates(doc: Doc, taken: set[int], region_tokens: set[int], matche
     """"NAME is a (...) route": a bare proper name defined as infrastructure."""
     matches_by_end = {m.end: m for m in matches}
     out = []
-    for tok in doc:
-        if tok.lower_ not in ("is", "was") or tok.dep_ != "ROOT":
+    for i, lower in enumerate(lowers(doc)):
+        if lower not in ("is", "was"):
+            continue
+        tok = doc[i]
+        if tok.dep_ != "ROOT":
             continue
         attr = next((c for c in tok.children if c.dep_ == "attr"), None)
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from .project_grammar import DASHES, Candidate, is_acronym, is_name_token
 from .project_lexicon import grammar, heads
+from .doc_views import texts
 
 _LINK_WORDS = frozenset({"the", "of", "and", "to", "in", "at", "for", "between", "from", "s", "a", "an"})
 
@@ -193,7 +194,7 @@ def group_candidates(doc: Doc, cands: list[Candidate]) -> list[Group]:
         group.alias_names.extend(a for a in alias_names.get(k, []) if a not in group.alias_names)
     groups = sorted(by_root.values(), key=lambda g: g.members[0].start)
     # initials used alone: "TAP represents ...", "the BTK was inaugurated"
-    tokens = {t.text for t in doc}
+    tokens = set(texts(doc))
     for group in groups:
         for member in group.members + []:
             for acr in initials(member.name):

@@ -17,6 +17,7 @@ from .gazetteer import lookup
 from .geo import country_code, is_demonym
 from .project_lexicon import grammar, heads
 from .records import Region
+from .doc_views import texts
 
 _ROUTE_VERBS = frozenset({"connecting", "linking", "connects", "links", "connect", "link", "joining"})
 _CLIMB = frozenset({"pobj", "conj", "appos", "compound", "dobj", "nmod", "npadvmod", "amod", "poss"})
@@ -34,9 +35,9 @@ class PlaceIndex:
                     self.by_char[ch] = region
             if region.type == "country" and region.country:
                 counts[region.country] += max(1, len(region.mentions))
-        for tok in doc:
-            if tok.text[:1].isupper() and is_demonym(tok.text):
-                code = country_code(tok.text)
+        for text in texts(doc):
+            if text[:1].isupper() and is_demonym(text):
+                code = country_code(text)
                 if code:
                     counts[code] += 1
         self.country_counts = counts

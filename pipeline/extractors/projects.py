@@ -14,6 +14,7 @@ from ..project_links import Group, distinctive_words, group_candidates, name_wei
 from ..project_places import PlaceIndex, both_countries, context_places, name_countries
 from ..records import Mention, Project, Region
 from ..resources import load_json
+from ..doc_views import lowers
 
 LABEL = "PROJECT"
 _ANAPHORS = frozenset({"the", "this", "that"})
@@ -192,10 +193,10 @@ def _part_of_cue(doc, groups, projects, owners, named):
 def _part_of_includes(doc, groups, projects, owners, named):
     """"B includes/comprises A and C", "B consists of A": the objects are parts of the subject."""
     rules = _rules()
-    for verb in doc:
-        lower = verb.lower_
+    for i, lower in enumerate(lowers(doc)):
         if lower not in rules["include_verbs"] and lower not in rules["consist_verbs"]:
             continue
+        verb = doc[i]
         if verb.pos_ not in ("VERB", "AUX") or lower == "including":
             continue
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Official, Project, Region, Relation, TimeExpression
 from ..resources import load_json
+from ..doc_views import lowers
 
 LEXICON = "relations.json"
 
@@ -247,7 +248,10 @@ def _leaders(doc: Doc, by_token: dict[int, int]) -> dict[int, int]:
     """"A delegation (from X) led/headed by OFFICIAL", "OFFICIAL's delegation": noun -> leader."""
     lex = lexicon()
     out: dict[int, int] = {}
-    for tok in doc:
+    for i, lower in enumerate(lowers(doc)):
+        if lower not in lex.group_nouns and lower not in lex.leader_verbs:
+            continue
+        tok = doc[i]
         if tok.lower_ in lex.group_nouns:
             owners = [by_token[t.i] for c in tok.children if c.dep_ == "poss" for t in c.subtree if t.i in by_token]
             if owners:
@@ -533,7 +537,7 @@ def _thank_cue(verb: Token, people: _People, sent: Span) -> list[tuple[tuple[int
 
 def _pair_anaphor(sent: Span) -> Token | None:
     """The head token of "the two men" (and the like) when the sentence's subject is one."""
-    lower = [t.lower_ for t in sent]
+    lower = lowers(sent.doc)[sent.start : sent.end]
     for phrase in lexicon().pair_anaphors:
         n = len(phrase)
         for k in range(len(lower) - n + 1):
@@ -615,7 +619,7 @@ def _part_of(doc: Doc, projects: list[Project]) -> list[tuple[str, str, Span | N
     by_token = _token_index(doc, projects)
     cues = lexicon().part_of_cues
     for sent in doc.sents:
-        lower = [t.lower_ for t in sent]
+        lower = lowers(doc)[sent.start : sent.end]
         for cue in cues:
             n = len(cue)
             for k in range(len(lower) - n + 1):
