@@ -84,13 +84,17 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
     return data.decode("cp1252", errors="replace"), ["not UTF-8: decoded as Windows-1252"]
 
 
+_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 MIXED_SCRIPT_SHARE = 0.05  # a second script with this share of the letters is worth a warning
 
 
 def scripts_of(text: str) -> dict[str, int]:
     """How many letters of each script (LATIN, CYRILLIC, ARABIC, ...) the text holds."""
-    counts: dict[str, int] = {}
-    for char in text:
+    # ASCII letters are Latin: only the other characters need a name lookup
+    latin = len(_ASCII_LETTERS.findall(text))
+    counts: dict[str, int] = {"LATIN": latin} if latin else {}
+    for char in _NON_ASCII.findall(text):
         if char.isalpha():
             script = unicodedata.name(char, "UNKNOWN").split(" ")[0]
             counts[script] = counts.get(script, 0) + 1
