@@ -23,7 +23,7 @@ _ANAPHORS = frozenset({"the", "this", "that"})
 def find_projects(doc: Doc, regions: list[Region]) -> list[Project]:
     """Return one Project per named project in the article, with its mentions."""
     index = PlaceIndex(doc, regions)
-    region_tokens = {t.i for t in doc if index.region_at(t) is not None}
+    region_tokens = _region_tokens(doc, regions)
     groups = _typed_by_apposition(doc, group_candidates(doc, find_candidates(doc, region_tokens)))
     # a name with only a generic head that nothing else types ("the Global Gateway project") is
     # not known to be infrastructure
@@ -65,6 +65,17 @@ def _typed_by_apposition(doc: Doc, groups: list[Group]) -> list[Group]:
                         described.add(id(other))
             break
     return [g for g in groups if id(g) not in described]
+
+
+def _region_tokens(doc: Doc, regions: list[Region]) -> set[int]:
+    """Indices of the tokens that start inside a region mention."""
+    found: set[int] = set()
+    for region in regions:
+        for m in region.mentions:
+            span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
+            if span is not None:
+                found.update(t.i for t in span if m.start_char <= t.idx < m.end_char)
+    return found
 
 
 def _fullest(group: Group) -> Candidate:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from ..gazetteer import Place, context_words, first_word, lookup, name_starts
 from ..geo import case_sensitive_aliases, country_code, country_name, fold_name, is_demonym
+from ..doc_views import texts
 from ..records import Mention, Region
 from ..roles import lexicon as office_words
 
@@ -100,13 +101,14 @@ def _gazetteer_matches(doc: Doc) -> list[_Match]:
     matches: list[_Match] = []
     starts = name_starts()
     sensitive = case_sensitive_aliases()
+    words = texts(doc)
     i = 0
     while i < len(doc):
-        if not _capitalised(doc[i].text) or doc[i].is_punct:
+        if not _capitalised(words[i]) or doc[i].is_punct:
             i += 1
             continue
         found = None
-        limit = starts.get(first_word(doc[i].text) or "", 0)
+        limit = starts.get(first_word(words[i]) or "", 0)
         for j in range(min(len(doc), i + limit), i, -1):
             span = doc[i:j]
             if doc[j - 1].is_punct and doc[j - 1].text != ".":
