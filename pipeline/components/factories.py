@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import EXTENSIONS  # noqa: F401  (registers the Doc extensions)
+from ..doc_views import release
 from ..extractors.dates import find_dates
 from ..extractors.officials import find_officials
 from ..extractors.projects import find_projects
@@ -78,6 +79,7 @@ class RelationsComponent:
             doc._.regions or [],
             doc._.dates or [],
         )
+        release(doc)  # the last component: the shared word lists are no longer needed
         return doc
 
 

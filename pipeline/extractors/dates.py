@@ -15,6 +15,7 @@ from spacy.lang.en import English
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from ..doc_views import entities
 from ..records import TimeExpression
 from ..resources import load_json, load_jsonl
 from ..timex import FUTURE, LEXICON, PAST, Timex, is_vague, normalize
@@ -86,7 +87,7 @@ def _matchers(doc: Doc) -> tuple[Matcher, PhraseMatcher]:
 def _candidate_regions(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges that may hold time expressions: NER and pattern matches, overlaps merged."""
     matcher, holidays = _matchers(doc)
-    ranges = [(ent.start, ent.end) for ent in doc.ents if ent.label_ in CANDIDATE_LABELS]
+    ranges = [(ent.start, ent.end) for ent in entities(doc) if ent.label_ in CANDIDATE_LABELS]
     ranges += [(start, end) for _, start, end in matcher(doc)]
     ranges += [(start, end) for _, start, end in holidays(doc)]
     # Widen each range a little: a mod in front ("over 2,000 years ago") or a tail

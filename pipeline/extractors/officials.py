@@ -20,6 +20,7 @@ from spacy.vocab import Vocab
 
 from .. import names
 from ..geo import country_code, is_demonym
+from ..doc_views import entities
 from ..records import Mention, Official, Region
 from ..resources import load_json, load_jsonl
 from ..roles import kind_of, lexicon, normalize_role, role_words
@@ -180,7 +181,7 @@ def name_after(doc: Doc, i: int, role_starts: set[int], region_names: frozenset[
         if i > start and i in role_starts or token.lower_ in lexicon():
             break
         if i == start and token.ent_type_ == "ORG" and token.ent_iob_ == "B":
-            ent_end = next(e.end for e in doc.ents if e.start == i)
+            ent_end = next(e.end for e in entities(doc) if e.start == i)
             if _org_is_a_name(doc[i:ent_end], region_names):
                 i = ent_end  # "President Kassym-Jomart Tokayev": NER took the name for an ORG
                 continue
@@ -188,7 +189,7 @@ def name_after(doc: Doc, i: int, role_starts: set[int], region_names: frozenset[
             i += 1  # "Secretary of State Pompeo": NER's ORG began inside the office
             continue
         if token.ent_type_ == "PERSON" and token.ent_iob_ in ("B", "I") and i == start:
-            ent_end = next(e.end for e in doc.ents if e.start <= i < e.end)
+            ent_end = next(e.end for e in entities(doc) if e.start <= i < e.end)
             line_break = next((t.i for t in doc[i:ent_end] if "\n" in t.text or "\n" in t.whitespace_), None)
             i = max(i + 1, ent_end if line_break is None else line_break + (0 if "\n" in doc[line_break].text else 1))
             continue
@@ -217,7 +218,7 @@ def name_before(doc: Doc, end: int, region_names: frozenset[str]) -> Span | None
     """The person's name ending right before token `end` (a PERSON entity or capitalized words)."""
     if end <= 0:
         return None
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.end == end and ent.label_ == "PERSON" and not is_demonym(ent.text):
             return ent
     i = end
@@ -524,7 +525,7 @@ def article_countries(doc: Doc, regions: list[Region]) -> list[tuple[int, str]]:
             if region.type == "country" and code:
                 found.extend((m.start_char, code) for m in region.mentions)
     if not found:
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.label_ == "GPE":
                 code = country_code(ent.text)
                 if code:
@@ -557,7 +558,7 @@ def home_country(doc: Doc) -> str | None:
     """The state whose agencies the article names (USAID, 'U.S. Embassy'): its own officials go unmarked."""
     table = organization_countries()
     counts: dict[str, int] = {}
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in {"ORG", "GPE", "NORP"}:
             known, code = _org_country(ent.text)
             if ent.label_ != "ORG" and not known:
@@ -707,7 +708,7 @@ def _group_organization(doc: Doc, office: Office, name: Span) -> None:
     sent_start = doc[name.start].sent.start
     for k in range(name.start - 3, max(sent_start, name.start - 25) - 1, -1):
         if doc[k].lower_ in GROUP_NOUNS and k + 1 < len(doc) and doc[k + 1].lower_ in ("from", "of"):
-            ent = next((e for e in doc.ents if e.start > k + 1 and e.start <= k + 3 and e.label_ == "ORG"), None)
+            ent = next((e for e in entities(doc) if e.start > k + 1 and e.start <= k + 3 and e.label_ == "ORG"), None)
             if ent is None:
                 return
             text = re.split(r"[’']s ", ent.text)[-1]
@@ -839,7 +840,7 @@ def _resolve(doc: Doc, persons: list[Person], region_names: frozenset[str], regi
     for official in officials:
         official.mentions = sorted(mentions[id(official)], key=lambda m: m.start_char)
     # everyone else NER calls a person, demonyms and places excepted
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ != "PERSON" or any(t.i in claimed for t in ent) or is_demonym(ent.text):
             continue
         if _is_place(ent.text, region_names) or names.fold(ent.text) in lexicon():
@@ -851,7 +852,7 @@ def _resolve(doc: Doc, persons: list[Person], region_names: frozenset[str], regi
 
 def _name_span_around(doc: Doc, token: Token, region_names: frozenset[str]) -> Span:
     """The whole name a surname belongs to: its PERSON entity, or the capitalized words before it."""
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.start <= token.i < ent.end and ent.label_ == "PERSON":
             return doc[ent.start : token.i + 1] if ent.end > token.i + 1 and not _is_name_suffix(doc, token.i + 1, ent.end) else ent
     start = token.i

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..gazetteer import Place, context_words, first_word, lookup, name_starts
 from ..geo import case_sensitive_aliases, country_code, country_name, fold_name, is_demonym
-from ..doc_views import texts
+from ..doc_views import entities, full_text, texts
 from ..records import Mention, Region
 from ..roles import lexicon as office_words
 
@@ -72,14 +72,6 @@ def _words() -> dict[str, object]:
         "person_entry": {fold_name(w) for w in words["person_entry_words"]},
         "town_before": [tuple(fold_name(w).split()) for w in words["town_words_before"]],
     }
-
-
-def _text(doc: Doc) -> str:
-    """The Doc's text, built once: spaCy joins every token on each `doc.text`."""
-    text = doc.user_data.get("news_text")
-    if text is None:
-        text = doc.user_data["news_text"] = doc.text
-    return text
 
 
 def _capitalised(text: str) -> bool:
@@ -155,7 +147,7 @@ def _unknown_towns(doc: Doc, matches: list[_Match]) -> list[_Match]:
     """Towns the gazetteer lacks, placed by their context ("Datka in Kyrgyzstan")."""
     taken = {i for m in matches for i in range(m.start, m.end)}
     found = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         tokens = list(ent)
         if ent.label_ not in ("GPE", "LOC", "ORG", "PERSON") or len(tokens) > 3:
             continue
@@ -199,7 +191,7 @@ def _supported(doc: Doc, match: _Match, *, labels_only: bool = False) -> bool:
     """NER or context backs a weak name: a place label over it, an entity equal to it, a suffix."""
     if match.hint:
         return True
-    for ent in doc.ents:
+    for ent in entities(doc):
         if not (ent.start <= match.start and match.base_end <= ent.end):
             continue
         if ent.label_ == "PERSON":
@@ -234,7 +226,7 @@ def _conjoined_with_place(
     """ "D.I. Khan and Tank": a weak name listed with a strong one (with a town, for
     `towns_only`), where NER gives the weak name no other label."""
     kinds = ("city", "subdivision") if towns_only else ("country", "region", "city", "subdivision")
-    for ent in doc.ents:
+    for ent in entities(doc):
         if towns_only and ent.start <= match.start < ent.end and ent.label_ not in _PLACE_LABELS:
             return False
     for other in matches:
@@ -342,7 +334,7 @@ def _inside_project_or_org(doc: Doc, matches: list[_Match], index: int) -> bool:
     if end > matches[last].end and last > first:
         # "Baku-Tbilisi-Kars (BTK)": an acronym of the places names the thing they link
         chain = matches[first : last + 1]
-        initials = "".join(fold_name(_text(doc)[slice(*m.char_span(doc))])[0] for m in chain)
+        initials = "".join(fold_name(full_text(doc)[slice(*m.char_span(doc))])[0] for m in chain)
         if fold_name(doc[end - 2].text).startswith(initials):
             return True
     heads = words["heads"] + (words["chain_heads"] if last > first else [])
@@ -368,12 +360,12 @@ def _inside_project_or_org(doc: Doc, matches: list[_Match], index: int) -> bool:
 def _inside_person(doc: Doc, match: _Match, matches: list[_Match]) -> bool:
     """True for a place name that is part of a longer person name ("Georgia Smith")."""
     place_tokens = {i for m in matches for i in range(m.start, m.end)}
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ != "PERSON" or not (ent.start <= match.start and match.end <= ent.end):
             continue
         # a line break ends a name: "Robert E. Patterson\nAshgabat" is a signature and a dateline
         here = doc[match.start].idx
-        line = [t for t in ent if "\n" not in _text(doc)[min(t.idx, here) : max(t.idx, here)]]
+        line = [t for t in ent if "\n" not in full_text(doc)[min(t.idx, here) : max(t.idx, here)]]
         others = [t for t in line if t.i not in place_tokens and _capitalised(t.text)]
         if not others:
             return False
@@ -490,7 +482,7 @@ def find_place_spans(doc: Doc) -> list[_Found]:
     found = []
     for m in kept:
         start, end = m.char_span(doc)
-        found.append((m.place, _text(doc)[start:end], start, end))
+        found.append((m.place, full_text(doc)[start:end], start, end))
     return _promote_bare_names(found)
 
 
