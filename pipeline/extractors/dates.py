@@ -15,7 +15,7 @@ from spacy.lang.en import English
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..doc_views import entities
+from ..doc_views import entities, lowers
 from ..records import TimeExpression
 from ..resources import load_json, load_jsonl
 from ..timex import FUTURE, LEXICON, PAST, Timex, is_vague, normalize
@@ -84,11 +84,32 @@ def _matchers(doc: Doc) -> tuple[Matcher, PhraseMatcher]:
     return _MATCHERS[key]
 
 
+@lru_cache(maxsize=1)
+def _anchor_words() -> frozenset[str]:
+    """Words one of which every pattern of dates_patterns.jsonl holds (besides digits)."""
+    lex = load_json(LEXICON)
+    words = set()
+    for key in ("months", "weekdays", "units", "seasons", "parts_of_day", "sets"):
+        words |= {w for w in lex[key] if " " not in w}
+    return frozenset(words | {"today", "tonight", "yesterday", "tomorrow", "quarter", "half"})
+
+
+def _anchored_sentences(doc: Doc):
+    """The sentences that hold a digit or a time word: the only ones a pattern can match in."""
+    words = lowers(doc)
+    anchors = _anchor_words()
+    sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+    for sent in sents:
+        if any(w in anchors or any(c.isdigit() for c in w) for w in words[sent.start : sent.end]):
+            yield sent
+
+
 def _candidate_regions(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges that may hold time expressions: NER and pattern matches, overlaps merged."""
     matcher, holidays = _matchers(doc)
     ranges = [(ent.start, ent.end) for ent in entities(doc) if ent.label_ in CANDIDATE_LABELS]
-    ranges += [(start, end) for _, start, end in matcher(doc)]
+    for sent in _anchored_sentences(doc):
+        ranges += [(sent.start + start, sent.start + end) for _, start, end in matcher(sent)]
     ranges += [(start, end) for _, start, end in holidays(doc)]
     # Widen each range a little: a mod in front ("over 2,000 years ago") or a tail
     # ("two years and a half") is kept only when the whole still normalizes.
