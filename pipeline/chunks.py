@@ -7,7 +7,8 @@ import re
 from dataclasses import replace
 
 from .records import Mention
-from .rows import ArticleResult, fold
+from .names import fold
+from .rows import ArticleResult
 
 CHUNK_CHARS = 100_000  # well under spaCy's max_length; the parser's memory grows with length
 

@@ -4,21 +4,15 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import unicodedata
 from dataclasses import dataclass, field
 
+from .names import fold
 from .records import Article, Mention, Official, Project, Region, Relation, TimeExpression
-
-
-def fold(text: str) -> str:
-    """Case-fold and strip accents, for comparing names."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
 
 
 def local_entity_id(kind: str, key: str) -> str:
     """The entity id an article gives before corpus linking: kind prefix + hash of its key."""
-    return f"{kind[:3]}-" + hashlib.sha1(fold(key).encode("utf-8")).hexdigest()[:12]
+    return f"{kind[:3]}-" + hashlib.sha1(fold(key).strip().encode("utf-8")).hexdigest()[:12]
 
 
 def official_id(official: Official) -> str:
