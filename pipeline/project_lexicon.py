@@ -34,6 +34,7 @@ class Grammar:
     units: frozenset[str]
     name_links: frozenset[str]
     bodies_before_of: frozenset[str]
+    agreement_words: frozenset[str]
     pp_preps: frozenset[str]
     route_preps: frozenset[str]
     chain_end_words: frozenset[str]
@@ -90,6 +91,7 @@ def grammar() -> Grammar:
         units=frozenset(raw["units"]),
         name_links=frozenset(raw["name_links"]),
         bodies_before_of=frozenset(raw.get("bodies_before_of", [])),
+        agreement_words=frozenset(raw.get("agreement_words", [])),
         pp_preps=frozenset(raw["pp_preps"]),
         route_preps=frozenset(raw["route_preps"]),
         chain_end_words=frozenset(raw.get("chain_end_words", [])),

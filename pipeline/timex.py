@@ -654,6 +654,9 @@ def _range(t: str, published: date | None, tense: str | None) -> Timex | None:
         left, right = t[: sep.start()], t[sep.end():]
         if not left or not right:
             continue
+        # "3 October 2023 - Today": a dash before a deictic word ends a dateline, no range
+        if sep.group().strip() == "-" and re.match(r"(?:today|tonight|yesterday|tomorrow|now)\b", right):
+            continue
         # "May 5 to June 7, 2020": the first date borrows the second's year.
         year = re.search(r",?\s+(\d{4})$", right)
         if year and not re.search(r"\d{4}$", left) and re.fullmatch(rf"(?:{month})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|\d{{1,2}}\s+(?:{month})", left):

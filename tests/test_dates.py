@@ -141,3 +141,12 @@ def test_dates_sets_and_lists(annotate, text, expected):
 )
 def test_dates_today_meaning_nowadays_is_left_out(annotate, text, expected):
     assert [d.text for d in annotate(text, PUB)._.dates] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Brussels, 3 October 2023 – Today, the Commission signed the grant.", [("3 October 2023", "2023-10-03"), ("Today", "2023-10-03")])],
+)
+def test_dates_dateline_dash_today_is_two_expressions(annotate, text, expected):
+    doc = annotate(text, date(2023, 10, 3))
+    assert [(d.text, d.value) for d in doc._.dates] == expected

@@ -227,3 +227,12 @@ def test_officials_body_shared_by_coordinated_or_led_offices(annotate, text, nam
 def test_officials_minister_after_agency_head_keeps_no_agency(annotate):
     officials = _officials(annotate("USAID Administrator Rajiv Shah and Minister of Energy Ali Khan met in Kabul."))
     assert officials["Ali Khan"].organization is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "posted_to"),
+    [("Ambassador to Georgia Kelly Degnan opened the consular section.", "Kelly Degnan", None, "GE")],
+)
+def test_officials_diplomat_never_serves_the_host_country(annotate, text, name, country, posted_to):
+    official = _officials(annotate(text))[name]
+    assert (official.country, official.posted_to) == (country, posted_to)

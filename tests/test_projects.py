@@ -281,3 +281,12 @@ def test_projects_bodies_with_of_are_no_project_names(annotate, text):
 def test_projects_generic_head_typed_by_apposition(annotate, text, name, type_):
     projects = {p.name: p for p in annotate(text)._.projects}
     assert list(projects) == [name] and projects[name].type == type_
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [("Today the Commission signed a grant with Albania for the Vlora airport.", "Vlora airport", "AL")],
+)
+def test_projects_country_of_an_agreement_sentence(annotate, text, name, country):
+    projects = {p.name: p for p in annotate(text)._.projects}
+    assert country in projects[name].countries

@@ -319,7 +319,7 @@ def _could_be_name(token: Token, region_names: frozenset[str]) -> bool:
     """A capitalized word that is no place, office, organisation word or joiner."""
     return (
         _is_capitalized(token)
-        and token.ent_type_ not in {"FAC", "GPE", "LOC", "NORP"}
+        and token.ent_type_ not in {"FAC", "NORP"}  # NER glues names to places too ("West Asia Yevgeniy Zhukov")
         and token.lower_ not in TAIL_JOINERS
         and token.lower_ not in lexicon()
         and token.text not in organisation_words()
@@ -603,7 +603,9 @@ def _unstated_country(doc: Doc, countries: list[tuple[int, str]], at_char: int, 
         return None if home == INTERNATIONAL else home
     if office.kind == "international":
         return None
-    foreign = [(pos, code) for pos, code in countries if code != home and code != office.posted_to]
+    # a diplomat never serves the state it is posted to
+    countries = [(pos, code) for pos, code in countries if code != office.posted_to]
+    foreign = [(pos, code) for pos, code in countries if code != home]
     return default_country(doc, foreign or countries, at_char)
 
 

@@ -67,6 +67,20 @@ def _typed_by_apposition(doc: Doc, groups: list[Group]) -> list[Group]:
     return [g for g in groups if id(g) not in described]
 
 
+def _agreement_countries(doc: Doc, sent, index: PlaceIndex) -> list[str]:
+    """Countries named in a sentence that builds, finances or agrees on the project ("the
+    Commission signed a grant with Albania for the Vlora airport")."""
+    words = lowers(doc)[sent.start : sent.end]
+    if not grammar().agreement_words.intersection(words):
+        return []
+    codes = []
+    for tok in sent:
+        region = index.region_at(tok)
+        if region is not None and region.type == "country" and region.country and region.country not in codes:
+            codes.append(region.country)
+    return codes
+
+
 def _region_tokens(doc: Doc, regions: list[Region]) -> set[int]:
     """Indices of the tokens that start inside a region mention."""
     found: set[int] = set()
@@ -117,7 +131,7 @@ def _project(doc: Doc, group: Group, index: PlaceIndex) -> Project:
                 countries.append(region.country)
             if region.name not in locations:
                 locations.append(region.name)
-        for code in both_countries(sent, index):
+        for code in both_countries(sent, index) + _agreement_countries(doc, sent, index):
             if code not in countries:
                 countries.append(code)
     mentions = [_mention(doc, c.start, c.end, main.name) for c in group.members]
