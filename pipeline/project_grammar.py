@@ -247,7 +247,7 @@ def _type_of(doc: Doc, chain: list[HeadMatch], mod_tokens: list[Token], sent: Sp
     for tok in reversed(mod_tokens):
         typ = g.modifier_types.get(tok.lower_)
         if typ:
-            words = {t.lower_ for t in sent}
+            words = set(lowers(doc)[sent.start : sent.end])
             for word, override in g.modifier_context.get(tok.lower_, {}).items():
                 if any(w.startswith(word) for w in words):
                     return override, chain[-1].head.text
@@ -260,7 +260,7 @@ def _context_words(doc: Doc, sent: Span) -> set[str]:
     start = sent.start
     if start > 0:
         start = doc[start - 1].sent.start
-    return {t.lower_ for t in doc[start : sent.end]}
+    return set(lowers(doc)[start : sent.end])
 
 
 def _text(doc: Doc, start: int, end: int) -> str:

@@ -17,7 +17,7 @@ from .gazetteer import lookup
 from .geo import country_code, is_demonym
 from .project_lexicon import grammar, heads
 from .records import Region
-from .doc_views import texts
+from .doc_views import lowers, texts
 
 _ROUTE_VERBS = frozenset({"connecting", "linking", "connects", "links", "connect", "link", "joining"})
 _CLIMB = frozenset({"pobj", "conj", "appos", "compound", "dobj", "nmod", "npadvmod", "amod", "poss"})
@@ -122,6 +122,8 @@ def _anchors(sent: Span, skip: range) -> set[int]:
 
 def _dateline(tok: Token, sent: Span) -> bool:
     """"MANILA, PHILIPPINES - ...": the place the story was filed from, not the project's."""
+    if tok.i - sent.start > 5:
+        return False  # the dash must come within the first words; no later token can lead to it
     for later in sent.doc[tok.i : min(sent.end, tok.i + 4)]:
         if later.text in ("-", "–", "—", ":") and later.i - sent.start <= 5:
             return True
@@ -153,7 +155,7 @@ def context_places(sent: Span, index: PlaceIndex, skip: range) -> list[Region]:
 
 def both_countries(sent: Span, index: PlaceIndex) -> list[str]:
     """The article's two main countries when the sentence says "the two countries" or "both countries"."""
-    words = [t.lower_ for t in sent]
+    words = lowers(sent.doc)[sent.start : sent.end]
     for cue in grammar().both_countries:
         n = len(cue)
         if any(tuple(words[i : i + n]) == cue for i in range(len(words) - n + 1)):

@@ -20,7 +20,7 @@ from spacy.vocab import Vocab
 
 from .. import names
 from ..geo import country_code, is_demonym
-from ..doc_views import entities
+from ..doc_views import entities, texts
 from ..records import Mention, Official, Region
 from ..resources import load_json, load_jsonl
 from ..roles import kind_of, lexicon, normalize_role, role_words
@@ -530,11 +530,11 @@ def article_countries(doc: Doc, regions: list[Region]) -> list[tuple[int, str]]:
                 code = country_code(ent.text)
                 if code:
                     found.append((ent.start_char, code))
-    for token in doc:
-        if is_demonym(token.text) and token.text[:1].isupper():
-            code = country_code(token.text)
+    for i, text in enumerate(texts(doc)):
+        if text[:1].isupper() and is_demonym(text):
+            code = country_code(text)
             if code:
-                found.append((token.idx, code))
+                found.append((doc[i].idx, code))
     return sorted(found)
 
 
@@ -569,10 +569,11 @@ def home_country(doc: Doc) -> str | None:
                 code = INTERNATIONAL
             if code and (ent.label_ == "ORG" or code == "US"):
                 counts[code] = counts.get(code, 0) + 1
-    for token in doc:
-        code = table.get(names.fold(token.text))
-        if code and token.text.isupper():
-            counts[code] = counts.get(code, 0) + 1
+    for text in texts(doc):
+        if text.isupper():
+            code = table.get(names.fold(text))
+            if code:
+                counts[code] = counts.get(code, 0) + 1
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
@@ -818,8 +819,12 @@ def _resolve(doc: Doc, persons: list[Person], region_names: frozenset[str], regi
     persons_out: list[Mention] = []
     claimed: set[int] = set()
     # every capitalized word that is an official's surname (or a close misspelling) is a mention
-    for token in doc:
-        if not token.text[:1].isupper() or not token.is_alpha or len(token) < 3 or token.i in claimed:
+    words = texts(doc)
+    for i, text in enumerate(words):
+        if not text[:1].isupper() or len(text) < 3 or i in claimed:
+            continue
+        token = doc[i]
+        if not token.is_alpha:
             continue
         if is_demonym(token.text) or token.lower_ in role_words()["name_stop"]:
             continue

@@ -257,7 +257,7 @@ def _part_of_sections(doc, groups, projects, owners, named):
     works after "with" are parts of the sentence's subject, a corridor or program."""
     nouns = _rules()["section_nouns"]
     for sent in doc.sents:
-        lower = [t.lower_ for t in sent]
+        lower = lowers(doc)[sent.start : sent.end]
         if not nouns.intersection(lower) or "with" not in lower:
             continue
         whole = _subject_project(sent, owners)

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Official, Project, Region, Relation, TimeExpression
 from ..resources import load_json
-from ..doc_views import lowers
+from ..doc_views import lowers, texts
 
 LEXICON = "relations.json"
 
@@ -210,6 +210,8 @@ class _People:
 def _speaker_turns(doc: Doc, by_token: dict[int, int]) -> dict[int, int]:
     """Token -> official whose transcript turn ("SECRETARY KERRY: ...") contains it."""
     turns: dict[int, int] = {}
+    if ":" not in texts(doc):
+        return turns  # no "SPEAKER:" label, no transcript
     speaker: int | None = None
     line_start = True
     for tok in doc:
