@@ -70,7 +70,14 @@ def _matcher(vocab_id: int, vocab) -> PhraseMatcher:
 
 
 def head_matches(doc: Doc) -> list[HeadMatch]:
-    """Longest non-overlapping head phrases in the Doc, in order."""
+    """Longest non-overlapping head phrases in the Doc, in order (found once per Doc)."""
+    found = doc.user_data.get("news_heads")
+    if found is None:
+        found = doc.user_data["news_heads"] = _find_heads(doc)
+    return list(found)
+
+
+def _find_heads(doc: Doc) -> tuple[HeadMatch, ...]:
     matcher = _matcher(id(doc.vocab), doc.vocab)
     spans = []
     for match_id, start, end in matcher(doc):
@@ -84,7 +91,7 @@ def head_matches(doc: Doc) -> list[HeadMatch]:
         if not plural and span[-1].tag_ == "NNS" and span[-1].lower_.endswith("s"):
             plural = True
         out.append(HeadMatch(span.start, span.end, head, plural))
-    return out
+    return tuple(out)
 
 
 # ------------------------------------------------------------------------- token classes
