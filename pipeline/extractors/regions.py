@@ -79,13 +79,32 @@ def _capitalised(text: str) -> bool:
 
 
 def _tokens_match(doc: Doc, start: int, words: tuple[str, ...], *, fold: bool) -> bool:
-    if start + len(words) > len(doc):
+    if start < 0 or start + len(words) > len(doc):
         return False
+    tokens = texts(doc)
     for i, word in enumerate(words):
-        text = doc[start + i].text
+        text = tokens[start + i]
         if (fold_name(text) if fold else text) != word:
             return False
     return True
+
+
+@lru_cache(maxsize=2)
+def _heads_by_first_word(chains: bool) -> dict[str, list[tuple[str, ...]]]:
+    """Infrastructure heads (and chain heads) indexed by their first folded word."""
+    words = _words()
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for head in words["heads"] + (words["chain_heads"] if chains else []):
+        index.setdefault(head[0], []).append(head)
+    return index
+
+
+def _head_at(doc: Doc, start: int, *, chains: bool) -> bool:
+    """Whether an infrastructure head ("railway", "power plant") starts at token `start`."""
+    if start >= len(doc):
+        return False
+    candidates = _heads_by_first_word(chains).get(fold_name(texts(doc)[start]), ())
+    return any(_tokens_match(doc, start, head, fold=True) for head in candidates)
 
 
 def _gazetteer_matches(doc: Doc) -> list[_Match]:
@@ -337,8 +356,7 @@ def _inside_project_or_org(doc: Doc, matches: list[_Match], index: int) -> bool:
         initials = "".join(fold_name(full_text(doc)[slice(*m.char_span(doc))])[0] for m in chain)
         if fold_name(doc[end - 2].text).startswith(initials):
             return True
-    heads = words["heads"] + (words["chain_heads"] if last > first else [])
-    if any(_tokens_match(doc, end, head, fold=True) for head in heads):
+    if _head_at(doc, end, chains=last > first):
         return True
     if _org_before(doc, matches[first].start):
         return True
@@ -348,8 +366,7 @@ def _inside_project_or_org(doc: Doc, matches: list[_Match], index: int) -> bool:
     while k < min(len(doc), end + 4) and (_capitalised(doc[k].text) or doc[k].text in ("of", "&")):
         if doc[k].text in words["orgs"]:
             return True
-        heads = words["heads"] + words["chain_heads"]
-        if any(_tokens_match(doc, k, head, fold=True) for head in heads):
+        if _head_at(doc, k, chains=True):
             return True
         k += 1
     start = matches[first].start
@@ -410,7 +427,7 @@ def _compass_regions(doc: Doc, matches: list[_Match]) -> list[_Match]:
 
 def _doc_countries(doc: Doc, matches: list[_Match]) -> set[str]:
     codes = {p.country for m in matches for p in m.candidates[:1] if p.type == "country"}
-    codes |= {country_code(t.text) for t in doc if _capitalised(t.text) and is_demonym(t.text)}
+    codes |= {country_code(t) for t in texts(doc) if _capitalised(t) and is_demonym(t)}
     return {c for c in codes if c}
 
 

@@ -540,8 +540,11 @@ def _thank_cue(verb: Token, people: _People, sent: Span) -> list[tuple[tuple[int
 def _pair_anaphor(sent: Span) -> Token | None:
     """The head token of "the two men" (and the like) when the sentence's subject is one."""
     lower = lowers(sent.doc)[sent.start : sent.end]
+    present = set(lower)
     for phrase in lexicon().pair_anaphors:
         n = len(phrase)
+        if not present.issuperset(phrase):
+            continue
         for k in range(len(lower) - n + 1):
             if tuple(lower[k : k + n]) == phrase:
                 head = sent[k + n - 1]
@@ -622,8 +625,11 @@ def _part_of(doc: Doc, projects: list[Project]) -> list[tuple[str, str, Span | N
     cues = lexicon().part_of_cues
     for sent in doc.sents:
         lower = lowers(doc)[sent.start : sent.end]
+        present = set(lower)
         for cue in cues:
             n = len(cue)
+            if not present.issuperset(cue):
+                continue
             for k in range(len(lower) - n + 1):
                 if tuple(lower[k : k + n]) != cue:
                     continue
