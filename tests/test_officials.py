@@ -236,3 +236,15 @@ def test_officials_minister_after_agency_head_keeps_no_agency(annotate):
 def test_officials_diplomat_never_serves_the_host_country(annotate, text, name, country, posted_to):
     official = _officials(annotate(text))[name]
     assert (official.country, official.posted_to) == (country, posted_to)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Gen. Mark Miller visited the air base on Monday.", "Mark Miller", "general"),
+        ("The base was visited by Lt. Gen. Ray Oden.", "Ray Oden", "lieutenant general"),
+        ("Gov. Brian Kemble spoke at the port.", "Brian Kemble", "governor"),
+    ],
+)
+def test_officials_abbreviated_titles(annotate, text, name, role):
+    assert _officials(annotate(text))[name].role == role

@@ -94,9 +94,11 @@ def role_matcher(vocab: Vocab) -> PhraseMatcher:
 
         tokenizer = English(vocab=vocab).tokenizer
         matcher = PhraseMatcher(vocab, attr="LOWER")
-        texts = set(lexicon())
-        texts |= {t.replace("'", "’") for t in texts if "'" in t}
-        matcher.add("ROLE", [tokenizer(t) for t in sorted(texts)])
+        phrases = set(lexicon())
+        phrases |= {t.replace("'", "’") for t in phrases if "'" in t}
+        # abbreviations are one token only when capitalized ("Gen.", "Lt. Col.")
+        phrases |= {t.title() for t in phrases if "." in t}
+        matcher.add("ROLE", [tokenizer(t) for t in sorted(phrases)])
         _MATCHERS[id(vocab)] = matcher
     return matcher
 
