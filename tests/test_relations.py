@@ -81,6 +81,7 @@ def people(text: str) -> list[Official]:
         ("Minister Ivan Petrov spoke by phone with President Maria Lopez on Friday.", (PETROV, LOPEZ)),
         ("Minister Ivan Petrov had a video call with President Maria Lopez.", (PETROV, LOPEZ)),
         ("Minister Ivan Petrov held a video conference with President Maria Lopez.", (PETROV, LOPEZ)),
+        ("Minister Ivan Petrov and President Maria Lopez launched the corridor at the summit in Tabriz.", (PETROV, LOPEZ)),
         ("Minister Ivan Petrov and Ambassador John Carter signed the loan agreement.", (PETROV, CARTER)),
         ("The forum was co-chaired by Minister Ivan Petrov and Governor Ali Rahimi.", (PETROV, RAHIMI)),
         ("Governor Ali Rahimi and Ambassador John Carter inaugurated the new bridge.", (RAHIMI, CARTER)),

@@ -401,7 +401,9 @@ def _verb_cue(verb: Token, people: _People, sent: Span) -> list[tuple[tuple[int,
     wanted = entry.get("object")
     if wanted and not any(lemma_of(o) in wanted or o.lower_ in wanted for o in objects):
         return []
-    if _at_event(verb):
+    # joining or being welcomed at an event is attending it; acts done together there
+    # ("launched the corridor at the summit", "met at the forum") still count
+    if not entry.get("joint") and _at_event(verb):
         return []
     subjects = _subject_of(verb)
     subj_ids = {t.i for s in subjects for t in s.subtree}
