@@ -331,3 +331,18 @@ def test_relations_located_in_from_a_locating_name(nlp, text, name, place):
 def test_relations_located_in_not_through_a_possessor(nlp, text, name, place):
     rows = find_relations(parse(nlp, text), [], [project(text, name)], [region(text, place)], [])
     assert rows == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("FOREIGN MINISTER LEVAN ORBELI: Good afternoon. We had productive talks with Secretary Dana Kerr today.\n",
+         {frozenset(("Levan Orbeli", "Dana Kerr"))}),
+        # a spokesperson's "we" is the government, not the spokesperson
+        ("SPOKESPERSON NED PRIOR: We welcomed Foreign Minister Ali Reza to Washington.\n", set()),
+    ],
+)
+def test_relations_speaker_we_in_a_transcript(annotate, text, expected):
+    doc = annotate(text)
+    pairs = {frozenset((r.head, r.tail)) for r in doc._.relations if r.type == "MET_WITH"}
+    assert pairs == expected

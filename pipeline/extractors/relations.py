@@ -59,6 +59,8 @@ class _Lexicon:
     thank_verbs: frozenset[str]
     thank_for: frozenset[str]
     first_person: frozenset[str]
+    plural_first_person: frozenset[str]  # "we": the speaker and their side
+    voices: frozenset[str]  # roles that speak for others: their "we" is not themselves
     third_person: frozenset[str]
     part_of_cues: tuple[tuple[str, ...], ...]
     located_preps: frozenset[str]
@@ -118,6 +120,8 @@ def lexicon() -> _Lexicon:
         thank_verbs=frozenset(data["thank_verbs"]),
         thank_for=frozenset(data["thank_for_nouns"]),
         first_person=frozenset(data["first_person"]),
+        plural_first_person=frozenset(data.get("plural_first_person", [])),
+        voices=frozenset(data.get("voices", [])),
         third_person=frozenset(data["third_person"]),
         part_of_cues=tuple(tuple(c.split()) for c in data["part_of_cues"]),
         located_preps=frozenset(data["located_preps"]),
@@ -178,6 +182,10 @@ class _People:
         lex = lexicon()
         if lower in lex.first_person and tok.i in self.speaker_of:
             return self.speaker_of[tok.i], INFERRED
+        if lower in lex.plural_first_person and tok.i in self.speaker_of:
+            speaker = self.speaker_of[tok.i]
+            if self.officials[speaker].role not in lex.voices:
+                return speaker, INFERRED
         if lower in lex.group_nouns and tok.pos_ == "NOUN":
             leader = self._leader(tok)
             if leader is not None:
