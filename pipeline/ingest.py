@@ -54,6 +54,9 @@ def parse_date(raw: object) -> tuple[date | None, str | None]:
             return date(int(match[1]), int(match[2]), int(match[3])), None
         except ValueError:
             return None, f"impossible publication date {text!r} ignored"
+    if not re.search(r"\d{4}", text):
+        # "yesterday" or "06/01" would be read against today's date: a publication date names its year
+        return None, f"unreadable publication date {text!r} ignored"
     import dateparser  # slow to import; only needed for free-form dates
 
     parsed = dateparser.parse(text, settings={"STRICT_PARSING": True})

@@ -161,3 +161,10 @@ def test_ingest_unreadable_file_gives_error_row(tmp_path, monkeypatch):
     assert articles["open.txt"].status == "ok"
     assert articles["locked.txt"].status == "error"
     assert "locked.txt" in articles["locked.txt"].error and "permission denied" in articles["locked.txt"].error
+
+
+@pytest.mark.parametrize("raw", ["yesterday", "Jan 6", "last week"])
+def test_ingest_publication_date_without_a_year_is_not_guessed(tmp_path, raw):
+    (tmp_path / "a.txt").write_text(f"date: {raw}\n\nBody.")
+    (article,) = read_articles(tmp_path)
+    assert article.published is None and any("unreadable" in w for w in article.warnings)
