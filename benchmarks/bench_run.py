@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import random
 import re
-import resource
 import shutil
 import subprocess
 import sys

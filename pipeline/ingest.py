@@ -25,7 +25,6 @@ log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 TABLE_SUFFIXES = {".jsonl", ".ndjson", ".csv", ".parquet"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | TABLE_SUFFIXES | web.HTML_SUFFIXES | web.WARC_SUFFIXES
 
 HEADER_KEYS = {"url", "date", "published", "title", "license", "author", "source", "id", "language"}
 _HEADER_LINE = re.compile(r"^\s*([A-Za-z_]+)\s*:\s?(.*)$")

@@ -58,6 +58,7 @@ class HeadMatch:
 
 @lru_cache(maxsize=8)
 def _matcher(vocab_id: int, vocab) -> PhraseMatcher:
+    """The head-phrase matcher of a vocab, built once (cached on the vocab's id)."""
     from spacy.lang.en import English
 
     tokenizer = English().tokenizer  # the same rules as the model's for these plain phrases

@@ -144,7 +144,7 @@ def lemma_of(token: Token) -> str:
 # Entity mentions on tokens
 
 
-def _token_index(doc: Doc, records: list, label_ok=None) -> dict[int, int]:
+def _token_index(doc: Doc, records: list) -> dict[int, int]:
     """Token position -> index of the record one of whose mentions covers it."""
     index: dict[int, int] = {}
     for i, record in enumerate(records):
