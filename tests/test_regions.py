@@ -231,3 +231,16 @@ def test_regions_person_before_in_place_is_no_town(annotate, text, person):
 def test_regions_multiword_subdivision_labelled_by_ner_stands_alone(annotate, text, name, iso):
     regions = {r.name: r for r in annotate(text)._.regions}
     assert regions[name].type == "subdivision" and regions[name].iso_code == iso
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("The Toktogul Dam stands on the Naryn River in Kyrgyzstan.", "Naryn River", "KG"),
+        ("A new plant on the Zarafshan River will be built.", "Zarafshan River", None),
+    ],
+)
+def test_regions_natural_feature_named_in_full(annotate, text, name, country):
+    regions = {r.name: r for r in annotate(text)._.regions}
+    assert regions[name].type == "region" and regions[name].country == country
+    assert "Naryn" not in regions

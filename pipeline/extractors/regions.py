@@ -478,6 +478,32 @@ def _promote_bare_names(found: list[_Found]) -> list[_Found]:
     return out
 
 
+_FEATURE_REACH = 3  # proper-noun words of a feature's name before its head ("Amu Darya River")
+
+
+def _natural_features(doc: Doc, matches: list[_Match]) -> list[_Match]:
+    """"the Naryn River", "Lake Sevan"-like names ending in a feature word: one region named
+    in full, in place of any town the gazetteer saw in its first words. Lexicon entries
+    ("Vakhsh River") already match whole; this catches the rest."""
+    features = set(context_words().get("feature_words", []))
+    words = texts(doc)
+    out = list(matches)
+    for k, word in enumerate(words):
+        if word not in features or k == 0:
+            continue
+        start = k
+        while start > max(0, k - _FEATURE_REACH) and doc[start - 1].pos_ == "PROPN" and _capitalised(words[start - 1]):
+            start -= 1
+        if start == k or any(m.start <= k < m.end for m in out):
+            continue  # no name before the feature word, or a lexicon entry already covers it
+        inside = [m for m in out if start <= m.start and m.end <= k]
+        base = next((m.place for m in inside if m.place is not None), None)
+        country = base.country if base is not None and base.type != "country" else None
+        out = [m for m in out if m not in inside]
+        out.append(_Match(start, k + 1, k + 1, (), place=Place("", "region", country, None)))
+    return sorted(out, key=lambda m: m.start)
+
+
 def find_place_spans(doc: Doc) -> list[_Found]:
     """Every place mention in the Doc with its resolved gazetteer entry, in text order."""
     matches = _gazetteer_matches(doc)
@@ -485,6 +511,7 @@ def find_place_spans(doc: Doc) -> list[_Found]:
     for match in matches:
         match.place = _choose(doc, match, countries, matches)
     matches = sorted(matches + _unknown_towns(doc, matches), key=lambda m: m.start)
+    matches = _natural_features(doc, matches)
     for index, match in enumerate(matches):
         if match.place is None:
             continue
