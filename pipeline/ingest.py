@@ -24,7 +24,6 @@ from .records import Article
 log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
-TABLE_SUFFIXES = {".jsonl", ".ndjson", ".csv", ".parquet"}
 
 HEADER_KEYS = {"url", "date", "published", "title", "license", "author", "source", "id", "language"}
 _HEADER_LINE = re.compile(r"^\s*([A-Za-z_]+)\s*:\s?(.*)$")

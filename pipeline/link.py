@@ -23,7 +23,6 @@ id when articles are added, unless a new article brings a name whose local id so
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
@@ -31,6 +30,7 @@ from functools import lru_cache
 import pandas as pd
 from rapidfuzz import fuzz
 
+from . import names
 from .resources import load_json
 from .schema import SCHEMAS
 
@@ -40,10 +40,8 @@ MAX_BLOCK = 5000  # blocks larger than this are too generic to say anything; ski
 
 @lru_cache(maxsize=262144)
 def fold(text: str) -> str:
-    """Lower case, accents stripped, dashes and punctuation as spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return " ".join(re.sub(r"[^\w\s]|_", " ", plain).split())
+    """Lower case, accents stripped (`names.fold`), dashes and punctuation as spaces."""
+    return " ".join(re.sub(r"[^\w\s]|_", " ", names.fold(text)).split())
 
 
 @lru_cache(maxsize=262144)

@@ -740,7 +740,7 @@ def _located_in(
                 owners = [project_tokens[t.i] for t in s.subtree if t.i in project_tokens]
                 if owners:
                     project_tokens.setdefault(tok.i, owners[0])
-    for ri, region in enumerate(regions):
+    for region in regions:
         for m in region.mentions:
             span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
             if span is None:
