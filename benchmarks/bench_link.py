@@ -16,9 +16,9 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from pipeline.link import link
+from pipeline.linking.link import link
 from pipeline.records import Official
-from pipeline.rows import local_entity_id, official_id
+from pipeline.tables.rows import local_entity_id, official_id
 
 SYLLABLES = ["ba", "ku", "ra", "sht", "as", "ta", "ka", "rim", "ov", "ye", "va", "li", "mo", "han", "dar", "zi", "no", "gor"]
 ROLES = ["president", "foreign minister", "ambassador", "governor", "energy minister", "mayor"]

@@ -29,7 +29,7 @@ DEV = ROOT.parent / "shared" / "corpus" / "dev" / "articles"
 
 
 def source_paragraphs() -> list[str]:
-    from pipeline.ingest import read_articles
+    from pipeline.inputs.readers import read_articles
 
     paragraphs = []
     for folder in (ROOT / "data" / "raw", DEV):
@@ -57,8 +57,8 @@ def build_corpus(folder: Path, count: int, seed: int = 7) -> int:
 def raw_spacy_words_per_second(folder: Path, model: str) -> float:
     import spacy
 
-    from pipeline.ingest import read_articles
-    from pipeline.nlp import UNUSED
+    from pipeline.inputs.readers import read_articles
+    from pipeline.language.nlp import UNUSED
 
     texts = [a.text for a in read_articles(folder)]
     nlp = spacy.load(model, exclude=list(UNUSED))

@@ -10,7 +10,7 @@ Library use:
 
 __version__ = "0.1.0"
 
-from .api import Extraction, extract  # noqa: E402
-from .runner import RunSummary, read_tables, run  # noqa: E402
+from .interfaces.api import Extraction, extract  # noqa: E402
+from .orchestration.runner import RunSummary, read_tables, run  # noqa: E402
 
 __all__ = ["Extraction", "RunSummary", "extract", "read_tables", "run", "__version__"]

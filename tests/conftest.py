@@ -13,7 +13,7 @@ SHARED_CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from pipeline.nlp import load_nlp
+    from pipeline.language.nlp import load_nlp
 
     return load_nlp()
 
@@ -25,7 +25,7 @@ def seed_path() -> Path:
 
 @pytest.fixture(scope="session")
 def seed_text() -> str:
-    from pipeline.ingest import read_articles
+    from pipeline.inputs.readers import read_articles
 
     (article,) = list(read_articles(SEED))
     return article.text
@@ -34,7 +34,7 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def annotate(nlp):
     """Run the whole pipeline on a text: annotate(text, published=None) -> Doc."""
-    from pipeline.nlp import make_doc
+    from pipeline.language.nlp import make_doc
 
     def run(text: str, published=None):
         return nlp(make_doc(nlp, text, published))

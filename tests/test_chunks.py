@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.annotate import process_batch
-from pipeline.chunks import split_text
+from pipeline.orchestration.annotate import process_batch
+from pipeline.orchestration.chunks import split_text
 from pipeline.records import Article
 
 PARAGRAPH = "Prime Minister Elena Marin visited Tbilisi on 3 March 2019 to open the Tbilisi bypass road."

@@ -8,15 +8,10 @@ from datetime import date
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.evaluate import (
-    format_errors,
-    format_report,
-    load_gold,
-    load_predictions,
-    report_to_dict,
-    score,
-)
-from pipeline.schema import SCHEMAS, to_table
+from pipeline.evaluation.gold import load_gold, load_predictions
+from pipeline.evaluation.report import format_errors, format_report, report_to_dict
+from pipeline.evaluation.scoring import score
+from pipeline.tables.schema import SCHEMAS, to_table
 
 
 def _doc(**tables) -> dict:
@@ -343,7 +338,7 @@ def test_evaluate_load_gold_keys_by_doc(tmp_path, doc_name):
     ],
 )
 def test_evaluate_pairwise_linking(items, expected):
-    from pipeline.evaluate import pairwise_linking
+    from pipeline.evaluation.scoring import pairwise_linking
 
     counts = pairwise_linking("officials", items)
     assert (counts.tp, counts.fp, counts.fn) == expected

@@ -6,7 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import pipeline
-from pipeline.ingest import decode_bytes, read_articles, split_header
+from pipeline.inputs.files import decode_bytes, split_header
+from pipeline.inputs.readers import read_articles
 
 header_lines = st.lists(
     st.tuples(st.sampled_from(["url", "date", "title", "author", "license", "x"]), st.text(max_size=30)),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.gazetteer import lookup
-from pipeline.geo import country_code, country_name, fold_name, is_demonym
+from pipeline.normalize.gazetteer import lookup
+from pipeline.normalize.geo import country_code, country_name, fold_name, is_demonym
 
 
 @pytest.mark.parametrize(

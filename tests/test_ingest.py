@@ -8,7 +8,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from pipeline.ingest import read_articles, split_header
+from pipeline.inputs.files import split_header
+from pipeline.inputs.readers import read_articles
 
 
 @pytest.mark.parametrize(

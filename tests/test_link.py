@@ -7,9 +7,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from pipeline.link import link
+from pipeline.linking.link import link
 from pipeline.records import Official
-from pipeline.rows import local_entity_id, official_id
+from pipeline.tables.rows import local_entity_id, official_id
 
 
 def _tables(kind: str, rows: list[dict]) -> dict[str, pd.DataFrame]:

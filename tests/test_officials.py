@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.names import same_person, similar_surnames
+from pipeline.normalize.names import same_person, similar_surnames
 
 
 def _officials(doc):

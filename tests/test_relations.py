@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extractors.relations import find_relations
-from pipeline.nlp import COMPONENTS
+from pipeline.extractors.relations.extract import find_relations
+from pipeline.language.nlp import COMPONENTS
 from pipeline.records import Mention, Official, Project, Region, TimeExpression
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.roles import kind_of, lexicon, normalize_role
+from pipeline.normalize.roles import kind_of, lexicon, normalize_role
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 import pipeline
-from pipeline.cli import app
-from pipeline.schema import SCHEMAS
+from pipeline.interfaces.cli import app
+from pipeline.tables.schema import SCHEMAS
 
 runner = CliRunner()
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import app
-from pipeline.show import LABEL_COLOURS, show_article
+from pipeline.interfaces.cli import app
+from pipeline.interfaces.show import LABEL_COLOURS, show_article
 
 SEED_OFFICIALS = ["Bunyad Huseynov", "Bahram Behnamjoo", "Jeyhun Bayramov", "Hassan Rouhani"]
 VOID_TAGS = {"br", "meta", "hr", "img", "input", "link", "wbr", "col", "area", "base", "source"}

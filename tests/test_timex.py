@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from pipeline.timex import FUTURE, PAST, Timex, is_vague, normalize
+from pipeline.normalize.timex import FUTURE, PAST, Timex, is_vague, normalize
 
 D = date.fromisoformat
 PUB = "2021-01-06"  # a Wednesday

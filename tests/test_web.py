@@ -11,8 +11,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 import pipeline
-from pipeline.ingest import read_articles
-from pipeline.web import html_to_article
+from pipeline.inputs.readers import read_articles
+from pipeline.inputs.web import html_to_article
 
 ARTICLE_EN = [
     "Transport Minister Oskar Brandt opened the Kestrel Valley bridge on Monday, ending a "

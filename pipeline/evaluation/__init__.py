@@ -1,0 +1,1 @@
+"""Evaluation against gold annotations (`python -m pipeline evaluate`), split by job."""

@@ -1,0 +1,1 @@
+"""Officials: persons with an office (role, country, organization) and their mentions."""

@@ -1,0 +1,1 @@
+"""Infrastructure projects: project names (grammar), their lexicon, places and name links."""

@@ -1,0 +1,1 @@
+"""Regions: places with their type, country and ISO code, found with the gazetteer."""

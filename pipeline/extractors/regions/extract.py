@@ -1,0 +1,590 @@
+"""Find every named place in a Doc and resolve it to a Region with its ISO code.
+
+The gazetteer is searched over capitalised token sequences, whatever label NER gave them
+("Nagorno-Karabakh" as ORG, "Yerevan" as PERSON). Weak names (small towns, ISO names that are
+common words) count only with NER or context support. Places inside the names of projects and
+organisations ("Rasht-Astara railway", "Azerbaijan Railways", "USAID/Central Asia") and inside
+person names are left out, since projects are found by a later component.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from ...normalize.gazetteer import Place, context_words, first_word, lookup, name_starts
+from ...normalize.geo import case_sensitive_aliases, country_code, country_name, fold_name, is_demonym
+from ..doc_views import entities, full_text, texts
+from ...records import Mention, Region
+from ...normalize.roles import lexicon as office_words
+
+_PLACE_LABELS = {"GPE", "LOC"}
+# raw NER often calls a place an organisation ("Nagorno-Karabakh", "Tank" as ORG)
+_MISLABELS = {"ORG"}
+_CONNECTORS = {"and", "of", "the", "-", "–", "—", ",", "al", "ad", "el", "e", "va", "de"}
+_DASHES = {"-", "–", "—", "‐", "‑"}
+# a city this large is meant even when the article does not name its country ("Stuttgart")
+_WORLD_CITY = 500_000
+_PIECES = re.compile(r"[^-–—‐‑]+")
+
+
+@dataclass
+class _Match:
+    """A gazetteer hit: tokens [start, end), the base name's end, and the chosen place."""
+
+    start: int
+    end: int
+    base_end: int
+    candidates: tuple[Place, ...]
+    hint: str | None = None  # "subdivision" or "city" from a suffix or a cue
+    place: Place | None = None
+    excluded: bool = False
+    chars: tuple[int, int] | None = None  # a piece of one token ("U.S." in "U.S.-Armenia")
+
+    def char_span(self, doc: Doc) -> tuple[int, int]:
+        """Character offsets of the mention in the Doc text."""
+        if self.chars is not None:
+            return self.chars
+        return doc[self.start].idx, doc[self.end - 1].idx + len(doc[self.end - 1].text)
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, object]:
+    words = context_words()
+    return {
+        "sub_suffixes": sorted(
+            (tuple(w.split()) for w in words["subdivision_suffixes"]), key=len, reverse=True
+        ),
+        "city_suffixes": [tuple(w.split()) for w in words["city_suffixes"]],
+        "sub_cues": [tuple(fold_name(w).split()) for w in words["subdivision_cues_before"]],
+        "compass": {fold_name(w) for w in words["compass_words"]},
+        "heads": sorted(
+            (tuple(fold_name(w).split()) for w in words["infrastructure_heads"]),
+            key=len,
+            reverse=True,
+        ),
+        "orgs": set(words["organisation_words"]),
+        "orgs_before": set(words["organisation_words_before"]),
+        "chain_heads": [tuple(fold_name(w).split()) for w in words["chain_heads"]],
+        "person_entry": {fold_name(w) for w in words["person_entry_words"]},
+        "town_before": [tuple(fold_name(w).split()) for w in words["town_words_before"]],
+    }
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper()
+
+
+def _tokens_match(doc: Doc, start: int, words: tuple[str, ...], *, fold: bool) -> bool:
+    if start < 0 or start + len(words) > len(doc):
+        return False
+    tokens = texts(doc)
+    for i, word in enumerate(words):
+        text = tokens[start + i]
+        if (fold_name(text) if fold else text) != word:
+            return False
+    return True
+
+
+@lru_cache(maxsize=2)
+def _heads_by_first_word(chains: bool) -> dict[str, list[tuple[str, ...]]]:
+    """Infrastructure heads (and chain heads) indexed by their first folded word."""
+    words = _words()
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for head in words["heads"] + (words["chain_heads"] if chains else []):
+        index.setdefault(head[0], []).append(head)
+    return index
+
+
+def _head_at(doc: Doc, start: int, *, chains: bool) -> bool:
+    """Whether an infrastructure head ("railway", "power plant") starts at token `start`."""
+    if start >= len(doc):
+        return False
+    candidates = _heads_by_first_word(chains).get(fold_name(texts(doc)[start]), ())
+    return any(_tokens_match(doc, start, head, fold=True) for head in candidates)
+
+
+def _gazetteer_matches(doc: Doc) -> list[_Match]:
+    """Longest gazetteer hits, left to right, each extended by a suffix word when one follows."""
+    matches: list[_Match] = []
+    starts = name_starts()
+    sensitive = case_sensitive_aliases()
+    words = texts(doc)
+    i = 0
+    while i < len(doc):
+        if not _capitalised(words[i]) or doc[i].is_punct:
+            i += 1
+            continue
+        found = None
+        limit = starts.get(first_word(words[i]) or "", 0)
+        for j in range(min(len(doc), i + limit), i, -1):
+            span = doc[i:j]
+            if doc[j - 1].is_punct and doc[j - 1].text != ".":
+                continue
+            key = fold_name(span.text)
+            if key in sensitive and not span.text.replace(".", "").isupper():
+                continue
+            candidates = lookup(span.text)
+            if candidates and key not in _words()["compass"]:  # "Central" alone is no place
+                found = _Match(i, j, j, candidates)
+                break
+        if found is None:
+            matches.extend(_piece_matches(doc, i))
+            i += 1
+            continue
+        _attach_suffix(doc, found)
+        matches.append(found)
+        i = found.end
+    return matches
+
+
+def _piece_matches(doc: Doc, i: int) -> list[_Match]:
+    """Places inside one dashed token that the tokenizer kept whole ("U.S.-Armenia")."""
+    token = doc[i]
+    pieces = list(_PIECES.finditer(token.text))
+    if len(pieces) < 2:
+        return []
+    found = []
+    for piece in pieces:
+        candidates = lookup(piece.group()) if _capitalised(piece.group()) else ()
+        if candidates:
+            start = token.idx + piece.start()
+            chars = (start, start + len(piece.group()))
+            found.append(_Match(i, i + 1, i + 1, candidates, chars=chars))
+    return found
+
+
+def _after_office(doc: Doc, start: int) -> bool:
+    """Whether the token before `start` is an office word ("President Xi")."""
+    return start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ in office_words()
+
+
+def _unknown_towns(doc: Doc, matches: list[_Match]) -> list[_Match]:
+    """Towns the gazetteer lacks, placed by their context ("Datka in Kyrgyzstan")."""
+    taken = {i for m in matches for i in range(m.start, m.end)}
+    found = []
+    for ent in entities(doc):
+        tokens = list(ent)
+        if ent.label_ not in ("GPE", "LOC", "ORG", "PERSON") or len(tokens) > 3:
+            continue
+        # NER calls one-word towns persons ("Yerevan"); a full name after an office is a person
+        if ent.label_ == "PERSON" and (len(tokens) > 1 or _after_office(doc, ent.start)):
+            continue
+        proper = all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in tokens)
+        if not proper or any(t.i in taken for t in tokens):
+            continue
+        if is_demonym(ent.text):
+            continue
+        match = _Match(ent.start, ent.end, ent.end, ())
+        code = _context_country(doc, match, matches)
+        if code and code != "?":
+            match.place = Place("", "city", code, None)
+            match.candidates = (match.place,)
+            found.append(match)
+    return found
+
+
+def _attach_suffix(doc: Doc, match: _Match) -> None:
+    words = _words()
+    for suffix in words["sub_suffixes"]:
+        if _tokens_match(doc, match.end, suffix, fold=False):
+            match.end += len(suffix)
+            match.hint = "subdivision"
+            return
+    for suffix in words["city_suffixes"]:
+        if _tokens_match(doc, match.end, suffix, fold=False):
+            match.end += len(suffix)
+            match.hint = "city"
+            return
+    for cue in words["sub_cues"]:
+        start = match.start - len(cue)
+        if start >= 0 and _tokens_match(doc, start, cue, fold=True):
+            match.hint = "subdivision"
+            return
+
+
+def _supported(doc: Doc, match: _Match, *, labels_only: bool = False) -> bool:
+    """NER or context backs a weak name: a place label over it, an entity equal to it, a suffix."""
+    if match.hint:
+        return True
+    for ent in entities(doc):
+        if not (ent.start <= match.start and match.base_end <= ent.end):
+            continue
+        if ent.label_ == "PERSON":
+            return False
+        if ent.label_ in _PLACE_LABELS:
+            return True
+        exact = ent.start == match.start and ent.end == match.base_end
+        if exact and not labels_only and ent.label_ in _MISLABELS:
+            return True
+    return False
+
+
+def _context_country(doc: Doc, match: _Match, matches: list[_Match]) -> str | None:
+    """The country a context names for a hit: "Datka in Kyrgyzstan", "Poldasht, Iran",
+    "the Pakistani city of Nowshera"."""
+    end = match.end
+    if end + 1 < len(doc) and doc[end].lower_ in ("in", ","):
+        for other in matches:
+            if other.start == end + 1 and other.candidates[0].type in ("country", "subdivision"):
+                return other.candidates[0].country
+    for cue in _words()["town_before"]:
+        start = match.start - len(cue)
+        if start >= 1 and _tokens_match(doc, start, cue, fold=True):
+            code = country_code(doc[start - 1].text) if is_demonym(doc[start - 1].text) else None
+            return code or "?"
+    return None
+
+
+def _conjoined_with_place(
+    doc: Doc, match: _Match, matches: list[_Match], *, towns_only: bool = False
+) -> bool:
+    """ "D.I. Khan and Tank": a weak name listed with a strong one (with a town, for
+    `towns_only`), where NER gives the weak name no other label."""
+    kinds = ("city", "subdivision") if towns_only else ("country", "region", "city", "subdivision")
+    for ent in entities(doc):
+        if towns_only and ent.start <= match.start < ent.end and ent.label_ not in _PLACE_LABELS:
+            return False
+    for other in matches:
+        strong = any(p.strong and p.type in kinds for p in other.candidates)
+        if strong and other.end + 1 == match.start and doc[other.end].lower_ in ("and", ",", "or"):
+            return True
+        if strong and match.end + 1 == other.start and doc[match.end].lower_ in ("and", ",", "or"):
+            return True
+    return False
+
+
+def _usable(
+    doc: Doc, match: _Match, place: Place, doc_countries: set[str], matches: list[_Match]
+) -> bool:
+    if place.support == "":
+        return True
+    context = _context_country(doc, match, matches)
+    if context is not None:
+        return context in (place.country, "?")
+    if place.support in ("local", "country") and place.country not in doc_countries:
+        # "Victoria, British Columbia": a longer subdivision name NER calls a place stands alone
+        return place.support == "country" and _supported(doc, match, labels_only=True)
+    if place.support == "country":
+        return True
+    if place.support == "label":
+        return _supported(doc, match, labels_only=True) or _conjoined_with_place(
+            doc, match, matches, towns_only=True
+        )
+    return _supported(doc, match) or _conjoined_with_place(doc, match, matches)
+
+
+def _choose(
+    doc: Doc, match: _Match, doc_countries: set[str], matches: list[_Match]
+) -> Place | None:
+    """The best candidate for a hit, given its suffix/cue and the countries the article names."""
+    candidates = list(match.candidates)
+    if match.hint:
+        hinted = [p for p in candidates if p.type == match.hint]
+        if hinted:
+            candidates = hinted
+        elif match.hint == "subdivision" and candidates[0].type in ("city", "subdivision"):
+            base = candidates[0]
+            if base.support == "local" and base.country not in doc_countries:
+                return None
+            return Place("", "subdivision", base.country, None)
+        else:
+            # "Caspian region": a suffix on a wider region; keep the region itself
+            match.end = match.base_end
+    def score(place: Place) -> tuple:
+        # bare names: a city before the province named after it ("Kars", "Kabul")
+        bare_rank = {"country": 0, "region": 1, "city": 2, "subdivision": 3}[place.type]
+        lexicon = bool(place.name or place.key)
+        local = place.country in doc_countries or place.type in ("country", "region")
+        known = local or place.population >= _WORLD_CITY
+        # a city of the article's countries wins unless a namesake is ten times larger
+        return (not lexicon, not known, bare_rank, -place.population * (10 if local else 1))
+
+    usable = [p for p in candidates if _usable(doc, match, p, doc_countries, matches)]
+    return min(usable, key=score) if usable else None
+
+
+def _joined(doc: Doc, left: _Match, right: _Match) -> bool:
+    if left.start == right.start:  # pieces of one dashed token
+        return True
+    return left.end + 1 == right.start and doc[left.end].text in _DASHES
+
+
+def _chain_end(doc: Doc, matches: list[_Match], index: int) -> tuple[int, int]:
+    """The hits joined to hit `index` by dashes ("Baku-Tbilisi-Kars"): first and last index."""
+    first = last = index
+    while first > 0 and _joined(doc, matches[first - 1], matches[first]):
+        first -= 1
+    while last + 1 < len(matches) and _joined(doc, matches[last], matches[last + 1]):
+        last += 1
+    return first, last
+
+
+def _skip_acronym(doc: Doc, k: int) -> int:
+    """Index after a bracketed acronym ("Baku-Tbilisi-Kars (BTK) railway"), else `k`."""
+    if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" and doc[k + 1].is_upper:
+        return k + 3
+    return k
+
+
+def _org_before(doc: Doc, start: int) -> bool:
+    """ "Bureau for Europe", "USAID Clean Power Asia": the place ends an organisation's name."""
+    words = _words()
+    before = doc[start - 2].text if start >= 2 else ""
+    if before in words["orgs_before"] and doc[start - 1].lower_ in ("for", "of", "on"):
+        return True
+    k = start - 1
+    while k >= 0 and k >= start - 3 and _capitalised(doc[k].text) and not doc[k].is_punct:
+        token = doc[k]
+        if token.is_upper and token.is_alpha and len(token) >= 3 and not lookup(token.text):
+            return True
+        k -= 1
+    return False
+
+
+def _inside_project_or_org(doc: Doc, matches: list[_Match], index: int) -> bool:
+    """True for a place that only modifies a project or organisation name."""
+    words = _words()
+    first, last = _chain_end(doc, matches, index)
+    end = _skip_acronym(doc, matches[last].end)
+    if end > matches[last].end and last > first:
+        # "Baku-Tbilisi-Kars (BTK)": an acronym of the places names the thing they link
+        chain = matches[first : last + 1]
+        initials = "".join(fold_name(full_text(doc)[slice(*m.char_span(doc))])[0] for m in chain)
+        if fold_name(doc[end - 2].text).startswith(initials):
+            return True
+    if _head_at(doc, end, chains=last > first):
+        return True
+    if _org_before(doc, matches[first].start):
+        return True
+    # "Azerbaijan Railways", "Minsk Group", "Asia Society": capitalised words up to an org word
+    # "North-South International Transport Corridor": capitalised words up to a head
+    k = end
+    while k < min(len(doc), end + 4) and (_capitalised(doc[k].text) or doc[k].text in ("of", "&")):
+        if doc[k].text in words["orgs"]:
+            return True
+        if _head_at(doc, k, chains=True):
+            return True
+        k += 1
+    start = matches[first].start
+    # "USAID/Central Asia": an office of an organisation
+    return start >= 2 and doc[start - 1].text == "/" and doc[start - 2].text.isupper()
+
+
+def _inside_person(doc: Doc, match: _Match, matches: list[_Match]) -> bool:
+    """True for a place name that is part of a longer person name ("Georgia Smith")."""
+    place_tokens = {i for m in matches for i in range(m.start, m.end)}
+    for ent in entities(doc):
+        if ent.label_ != "PERSON" or not (ent.start <= match.start and match.end <= ent.end):
+            continue
+        # a line break ends a name: "Robert E. Patterson\nAshgabat" is a signature and a dateline
+        here = doc[match.start].idx
+        line = [t for t in ent if "\n" not in full_text(doc)[min(t.idx, here) : max(t.idx, here)]]
+        others = [t for t in line if t.i not in place_tokens and _capitalised(t.text)]
+        if not others:
+            return False
+        entry = doc[ent.start - 1].text if ent.start > 0 else ""
+        # "ambassador to Iran Bunyad Huseynov": NER swallowed the place into the name
+        if match.start == ent.start and fold_name(entry) in _words()["person_entry"]:
+            return False
+        return True
+    return False
+
+
+def _compass_regions(doc: Doc, matches: list[_Match]) -> list[_Match]:
+    """ "Western China" (part of a country) and the "South" of "South and Central Asia"."""
+    words = _words()
+    extra: list[_Match] = []
+    for match in matches:
+        start = match.start
+        head = doc[start]
+        if match.place is None:
+            continue
+        # "Western China", "northern Afghanistan" is left out: only capitalised compass words
+        if (
+            match.place.type == "country"
+            and start > 0
+            and _capitalised(doc[start - 1].text)
+            and fold_name(doc[start - 1].text) in words["compass"]
+        ):
+            region = Place("", "region", match.place.country, None)
+            extra.append(_Match(start - 1, match.end, match.end, (region,), place=region))
+            match.excluded = True  # "Western China" is the region, not the country
+        # "South and Central Asia": the first compass word borrows the rest of the name
+        after_and = start >= 2 and doc[start - 1].lower_ == "and"
+        if after_and and fold_name(head.text) in words["compass"]:
+            word = doc[start - 2]
+            rest = doc[start + 1 : match.base_end].text
+            if _capitalised(word.text) and fold_name(word.text) in words["compass"]:
+                places = lookup(f"{word.text} {rest}")
+                if places and places[0].name:
+                    extra.append(_Match(word.i, word.i + 1, word.i + 1, places, place=places[0]))
+    return extra
+
+
+def _doc_countries(doc: Doc, matches: list[_Match]) -> set[str]:
+    codes = {p.country for m in matches for p in m.candidates[:1] if p.type == "country"}
+    codes |= {country_code(t) for t in texts(doc) if _capitalised(t) and is_demonym(t)}
+    return {c for c in codes if c}
+
+
+def _place_key(place: Place, text: str) -> tuple:
+    if place.type == "country":
+        return ("country", place.country)
+    if place.key or place.name:
+        return (place.type, place.key or place.name)
+    if place.iso_code:
+        return (place.type, place.iso_code)
+    return (place.type, place.country, _base_name(text))
+
+
+def _base_name(text: str) -> str:
+    words = fold_name(text).split()
+    suffixes = {fold_name(w) for w in context_words()["subdivision_suffixes"]} | {"city"}
+    while len(words) > 1 and words[-1] in suffixes:
+        words.pop()
+    return " ".join(words)
+
+
+def _name_of(place: Place, mentions: list[Mention]) -> str:
+    if place.type == "country":
+        return country_name(place.country) or mentions[0].text
+    if place.name:
+        return place.name
+    # the article's spelling: a form with its suffix first, then one not in capitals (datelines)
+    ranked = sorted(
+        mentions,
+        key=lambda m: (len(m.text.split()) == 1, m.text.isupper(), m.start_char),
+    )
+    return ranked[0].text
+
+
+_Found = tuple[Place, str, int, int]
+
+
+def _promote_bare_names(found: list[_Found]) -> list[_Found]:
+    """"Ardabil" after "Ardabil Province" is the province, not the city of the same name."""
+    subdivisions = {
+        (p.country, _base_name(t)): p for p, t, _, _ in found if p.type == "subdivision"
+    }
+    out = []
+    for place, text, start, end in found:
+        if place.type == "city" and not place.name and not place.key:
+            place = subdivisions.get((place.country, _base_name(text)), place)
+        out.append((place, text, start, end))
+    return out
+
+
+_FEATURE_REACH = 3  # proper-noun words of a feature's name before its head ("Amu Darya River")
+
+
+def _natural_features(doc: Doc, matches: list[_Match]) -> list[_Match]:
+    """"the Naryn River", "Lake Sevan"-like names ending in a feature word: one region named
+    in full, in place of any town the gazetteer saw in its first words. Lexicon entries
+    ("Vakhsh River") already match whole; this catches the rest."""
+    features = set(context_words().get("feature_words", []))
+    words = texts(doc)
+    out = list(matches)
+    for k, word in enumerate(words):
+        if word not in features or k == 0:
+            continue
+        start = k
+        while start > max(0, k - _FEATURE_REACH) and doc[start - 1].pos_ == "PROPN" and _capitalised(words[start - 1]):
+            start -= 1
+        if start == k or any(m.start <= k < m.end for m in out):
+            continue  # no name before the feature word, or a lexicon entry already covers it
+        inside = [m for m in out if start <= m.start and m.end <= k]
+        base = next((m.place for m in inside if m.place is not None), None)
+        country = base.country if base is not None and base.type != "country" else None
+        out = [m for m in out if m not in inside]
+        out.append(_Match(start, k + 1, k + 1, (), place=Place("", "region", country, None)))
+    return sorted(out, key=lambda m: m.start)
+
+
+def find_place_spans(doc: Doc) -> list[_Found]:
+    """Every place mention in the Doc with its resolved gazetteer entry, in text order."""
+    matches = _gazetteer_matches(doc)
+    countries = _doc_countries(doc, matches)
+    for match in matches:
+        match.place = _choose(doc, match, countries, matches)
+    matches = sorted(matches + _unknown_towns(doc, matches), key=lambda m: m.start)
+    matches = _natural_features(doc, matches)
+    for index, match in enumerate(matches):
+        if match.place is None:
+            continue
+        if _inside_project_or_org(doc, matches, index) or _inside_person(doc, match, matches):
+            match.excluded = True
+    for left, right in zip(matches, matches[1:]):
+        if left.excluded and right.start == left.end + 1 and doc[left.end].lower_ == "and":
+            right.excluded = right.excluded or _org_before(doc, left.start)
+    extra = _compass_regions(doc, matches)
+    kept = [m for m in matches + extra if m.place is not None and not m.excluded]
+    kept.sort(key=lambda m: m.start)
+    found = []
+    for m in kept:
+        start, end = m.char_span(doc)
+        found.append((m.place, full_text(doc)[start:end], start, end))
+    return _promote_bare_names(found)
+
+
+def find_regions(doc: Doc) -> list[Region]:
+    """Return one Region per distinct place the article names, with all its mentions."""
+    groups: dict[tuple, tuple[Place, list[Mention]]] = {}
+    for place, text, start, end in find_place_spans(doc):
+        key = _place_key(place, text)
+        mention = Mention("REGION", text, start, end)
+        groups.setdefault(key, (place, []))[1].append(mention)
+    regions = []
+    for key, (place, mentions) in groups.items():
+        name = _name_of(place, mentions)
+        mentions = [
+            Mention(m.label, m.text, m.start_char, m.end_char, key=f"region:{name}")
+            for m in mentions
+        ]
+        iso = place.iso_code if place.type in ("country", "subdivision") else None
+        regions.append(Region(name, place.type, place.country, iso, mentions))
+    return regions
+
+
+def without_mentions_within(
+    regions: list[Region], spans: list[tuple[int, int]], *, keep_whole: bool = False
+) -> list[Region]:
+    """Regions without their mentions inside the given character spans (names of people or of
+    projects); a region left with no mention is dropped, one also named on its own stays.
+    `keep_whole` keeps a mention that is the whole span (a reservoir named like its dam)."""
+    if not spans:
+        return regions
+    kept = []
+    for region in regions:
+        mentions = [
+            m for m in region.mentions
+            if not any(
+                start <= m.start_char and m.end_char <= end
+                and not (keep_whole and (start, end) == (m.start_char, m.end_char))
+                for start, end in spans
+            )
+        ]
+        if mentions:
+            region.mentions = mentions
+            kept.append(region)
+    return kept
+
+
+_PLACING_WORDS = re.compile(r"\s(?:in|at|for|between|near|from|across|through|linking|connecting|and)\s")
+
+
+def name_spans(records: list) -> list[tuple[int, int]]:
+    """Character spans of the mentions that spell a record's name or alias (not descriptions
+    such as "the governor of Ardabil"), each cut before a word that places it ("roads in
+    Mangystau Oblast" names Mangystau Oblast on its own)."""
+    spans = []
+    for record in records:
+        forms = {fold_name(record.name), *(fold_name(a) for a in record.aliases)}
+        for m in record.mentions:
+            if fold_name(m.text) in forms:
+                placed = _PLACING_WORDS.search(m.text)
+                spans.append((m.start_char, m.start_char + placed.start() if placed else m.end_char))
+    return spans

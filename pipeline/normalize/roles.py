@@ -1,0 +1,124 @@
+"""Role normalization: an office as written -> the guide's canonical role (pure, no spaCy).
+
+"Minister of Foreign Affairs" -> "foreign minister", "Chairman" -> "chair", "Acting Administrator"
+-> "administrator", "Vice President for Compact Operations" -> "vice president". The lexicon of
+offices is data (`models/roles.jsonl`); the qualifier words are in `models/role_words.json`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..resources import load_json, load_jsonl
+
+ROLES_FILE = "roles.jsonl"
+WORDS_FILE = "role_words.json"
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-"})
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, dict]:
+    """Office text (lower case) -> its lexicon entry ({"text", "role", "kind"})."""
+    return {entry["text"]: entry for entry in load_jsonl(ROLES_FILE)}
+
+
+@lru_cache(maxsize=1)
+def role_words() -> dict[str, frozenset[str]]:
+    """The word lists of `models/role_words.json`, as sets."""
+    return {k: frozenset(v) for k, v in load_json(WORDS_FILE).items() if not k.startswith("_")}
+
+
+def clean(text: str) -> str:
+    """Lower case, straight apostrophes and hyphens, single spaces, no edge punctuation."""
+    text = _SPACES.sub(" ", text.translate(_APOSTROPHES).casefold()).strip(" ,:;")
+    return text
+
+
+def _drop_qualifiers(words: list[str]) -> list[str]:
+    dropped = role_words()["dropped"]
+    # "a.i." may be split by the tokenizer or written "ad interim": drop both forms
+    text = " ".join(w for w in words if w not in dropped)
+    text = re.sub(r"\bad interim\b|\ba\.i\.?$", "", text)
+    return text.split()
+
+
+def _tail_cut(text: str, word: str) -> str:
+    """Cut the text before ' word ' unless the whole text is a lexicon office."""
+    if text in lexicon() or f" {word} " not in text:
+        return text
+    head = text.split(f" {word} ", 1)[0]
+    return head
+
+
+def kind_of(role: str | None) -> str | None:
+    """The kind of office ("diplomat", "minister", "head", ...) of a canonical role or office text."""
+    if not role:
+        return None
+    entry = lexicon().get(clean(role))
+    if entry:
+        return entry["kind"]
+    words = clean(role).split()
+    for i in range(1, len(words)):
+        entry = lexicon().get(" ".join(words[i:]))
+        if entry:
+            return entry["kind"]
+    for i in range(len(words) - 1, 0, -1):
+        entry = lexicon().get(" ".join(words[:i]))
+        if entry:
+            return entry["kind"]
+    return None
+
+
+def normalize_role(text: str) -> str:
+    """The canonical role of an office as written (country and organization already removed)."""
+    words = _drop_qualifiers(clean(text).split())
+    text = " ".join(words)
+    if not text:
+        return ""
+    lex = lexicon()
+    if text in lex:
+        return lex[text]["role"]
+    # "Vice President for Compact Operations": the "for" tail names a portfolio, not the office
+    text = _tail_cut(text, "for")
+    if text in lex:
+        return lex[text]["role"]
+    # "X of Y": a lexicon office with an "of" tail keeps the tail only for ministers' portfolios
+    if " of " in text:
+        head, tail = text.split(" of ", 1)
+        if head.split()[-1] == "minister":
+            return _minister_of(head, tail)
+        if head in lex or _ranked(head):
+            return _ranked(head) or lex[head]["role"]
+    ranked = _ranked(text)
+    if ranked:
+        return ranked
+    return text
+
+
+def _minister_of(head: str, portfolio: str) -> str:
+    """'deputy minister' + 'foreign affairs' -> 'deputy foreign minister'; longer ones keep words."""
+    lex = lexicon()
+    rank = head[: -len("minister")].strip()
+    for candidate in (f"{head} of {portfolio}", f"minister of {portfolio}"):
+        lex_entry = lex.get(candidate)
+        if lex_entry:
+            role = lex_entry["role"]
+            if candidate.startswith("minister") and rank:
+                return f"{rank} {role}"
+            return role
+    return f"{head} of {portfolio}"
+
+
+def _ranked(text: str) -> str | None:
+    """'regional deputy administrator' -> rank words kept before the longest lexicon suffix."""
+    words = text.split()
+    ranks = role_words()["ranks"]
+    lex = lexicon()
+    for i in range(len(words)):
+        suffix = " ".join(words[i:])
+        if suffix in lex and all(w in ranks for w in words[:i]):
+            return " ".join([*words[:i], lex[suffix]["role"]]) if i else lex[suffix]["role"]
+    return None

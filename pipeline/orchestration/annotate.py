@@ -1,0 +1,84 @@
+"""Annotate and extract: a batch of Articles becomes the rows of every per-article table."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import replace
+
+from spacy.language import Language
+
+from .chunks import CHUNK_CHARS, merge_results, split_text
+from ..language.nlp import make_doc, result_of, sentence_spans
+from ..records import Article
+from ..tables.rows import ArticleResult, SentenceIndex, article_rows, document_row
+from ..tables.schema import ARTICLE_TABLES
+
+log = logging.getLogger(__name__)
+
+
+def is_english(article: Article) -> bool:
+    """Only English articles go through the English model; unknown language counts as English."""
+    return article.language in (None, "en")
+
+
+def count_words(text: str) -> int:
+    return len(text.split())
+
+
+def _pieces(articles: list[Article], limit: int) -> Iterator[tuple[Article, int, str]]:
+    for article in articles:
+        for offset, piece in split_text(article.text, limit):
+            yield article, offset, piece
+
+
+def annotate_articles(
+    nlp: Language, articles: list[Article], limit: int
+) -> dict[str, tuple[ArticleResult, list[tuple[int, int]]] | Exception]:
+    """Run the pipeline over articles (long ones in pieces): doc_id -> (records, sentence spans)."""
+    items = list(_pieces(articles, limit))
+    docs = nlp.pipe(make_doc(nlp, piece, article.published) for article, _, piece in items)
+    parts: dict[str, list] = {}
+    for (article, offset, _), doc in zip(items, docs):
+        spans = [(s + offset, e + offset) for s, e in sentence_spans(doc)]
+        parts.setdefault(article.doc_id, []).append((offset, result_of(doc), spans))
+    return {
+        doc_id: (merge_results([(o, r) for o, r, _ in pieces]), [s for _, _, sp in pieces for s in sp])
+        for doc_id, pieces in parts.items()
+    }
+
+
+def process_batch(
+    nlp: Language,
+    articles: list[Article],
+    model: str,
+    version: str,
+    chunk_chars: int = CHUNK_CHARS,
+) -> dict[str, list[dict]]:
+    """Rows of every per-article table for a batch; a failing article becomes an error row."""
+    rows: dict[str, list[dict]] = {table: [] for table in ARTICLE_TABLES}
+    readable = [a for a in articles if a.status == "ok" and is_english(a)]
+    try:
+        results = annotate_articles(nlp, readable, chunk_chars)
+    except Exception:  # one bad article must not sink its batch: retry them one by one
+        results = {}
+        for article in readable:
+            try:
+                results.update(annotate_articles(nlp, [article], chunk_chars))
+            except Exception as err:  # noqa: BLE001  reported in the documents table
+                log.warning("%s: extraction failed: %s", article.source, err)
+                results[article.doc_id] = err
+    for article in articles:
+        result = results.get(article.doc_id)
+        if isinstance(result, Exception):
+            article = replace(
+                article, status="error", error=f"{article.source}: extraction failed: {result}"
+            )
+            result = None
+        rows["documents"].append(document_row(article, model, version, count_words(article.text)))
+        if result is not None:
+            records, spans = result
+            sentences = SentenceIndex(article.text, spans)
+            for table, table_rows in article_rows(article.doc_id, records, sentences).items():
+                rows[table].extend(table_rows)
+    return rows

@@ -1,0 +1,105 @@
+"""Engines: run batches of articles through annotate/extract and hand each batch's rows back.
+
+An engine is a function `(batches, model, version, n_process, on_done, *, scheduler)` that calls
+`on_done(batch, rows)` once per batch, in the driver process; the driver writes the parts.
+Workers load the spaCy pipeline once per process (`load_nlp` is cached there); the pipeline is
+never pickled with a task.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import sys
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from .annotate import process_batch
+from ..language.nlp import load_nlp
+from ..records import Article
+
+OnDone = Callable[[list[Article], dict], None]
+
+
+def process_in_worker(articles: list[Article], model: str, version: str) -> dict:
+    """Process one batch in a worker process, with the worker's own cached pipeline."""
+    return process_batch(load_nlp(model), articles, model, version)
+
+
+def _warm_worker(model: str) -> None:
+    load_nlp(model)
+
+
+def run_local(
+    batches: Iterator[list[Article]],
+    model: str,
+    version: str,
+    n_process: int,
+    on_done: OnDone,
+    *,
+    scheduler: str | None = None,
+) -> None:
+    """In this process, or in `n_process` worker processes; results arrive in input order."""
+    if n_process <= 1:
+        nlp = load_nlp(model)
+        for batch in batches:
+            on_done(batch, process_batch(nlp, batch, model, version))
+        return
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    with ProcessPoolExecutor(n_process, context, _warm_worker, (model,)) as pool:
+        pending: list[tuple[list[Article], Future]] = []
+        for batch in batches:
+            pending.append((batch, pool.submit(process_in_worker, batch, model, version)))
+            # a bounded number of batches in flight keeps memory flat on any corpus size
+            while len(pending) > 2 * n_process:
+                done_batch, future = pending.pop(0)
+                on_done(done_batch, future.result())
+        for done_batch, future in pending:
+            on_done(done_batch, future.result())
+
+
+def run_dask(
+    batches: Iterator[list[Article]],
+    model: str,
+    version: str,
+    n_process: int,
+    on_done: OnDone,
+    *,
+    scheduler: str | None = None,
+) -> None:
+    """On a Dask cluster (`scheduler` address), or on a local cluster of `n_process` workers."""
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError as err:
+        raise RuntimeError("the dask engine needs the extra: pip install 'news-pipeline[dask]'") from err
+
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(
+            n_workers=max(1, n_process),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.WARNING,
+        )
+    client = Client(scheduler or cluster)
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        in_flight = as_completed()
+        batch_of = {}
+        for batch in batches:
+            future = client.submit(process_in_worker, batch, model, version, pure=False)
+            batch_of[future.key] = batch
+            in_flight.add(future)
+            while in_flight.count() > 2 * workers:
+                finished = next(in_flight)
+                on_done(batch_of.pop(finished.key), finished.result())
+        for finished in in_flight:
+            on_done(batch_of.pop(finished.key), finished.result())
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+ENGINES = {"local": run_local, "dask": run_dask}

@@ -1,0 +1,239 @@
+"""Drive the stages over a corpus: ingest -> annotate/extract (batches) -> write -> link.
+
+The engine that runs the batches is replaceable (see `engines`); the stages do not know which
+engine runs them, and the driver alone writes parts and links.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from .. import __version__
+from .annotate import count_words
+from .engines import ENGINES
+from ..inputs.readers import read_articles
+from ..linking.link import link
+from ..language.nlp import DEFAULT_MODEL, load_nlp
+from ..resources import MODELS_DIR
+from ..records import Article
+from ..tables.schema import ARTICLE_TABLES
+from ..tables.store import PartStore, batch_name, write_table_atomic
+
+log = logging.getLogger(__name__)
+
+TABLE_NAMES = [*ARTICLE_TABLES, "entities"]
+
+
+@dataclass
+class RunSummary:
+    """What a run did: counts per table, errors and how many articles were skipped as done."""
+
+    out_dir: Path
+    documents: int = 0
+    errors: int = 0
+    processed: int = 0
+    skipped: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    rows: dict[str, int] = field(default_factory=dict)
+    error_messages: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        wps = self.words / self.seconds if self.seconds else 0.0
+        counts = ", ".join(
+            f"{self.rows.get(t, 0)} {t}"
+            for t in ("officials", "regions", "projects", "dates", "relations", "entities")
+        )
+        return [
+            f"{self.documents} documents ({self.processed} processed, {self.skipped} unchanged, "
+            f"{self.errors} errors) in {self.seconds:.1f}s, {wps:,.0f} words/s",
+            f"found: {counts}",
+            f"tables written to {self.out_dir}",
+        ]
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the pipeline's code and language assets: any change to them reprocesses."""
+    package = Path(__file__).resolve().parents[1]  # the whole `pipeline` package
+    digest = hashlib.sha1()
+    for path in sorted([*package.rglob("*.py"), *MODELS_DIR.rglob("*")]):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:8]
+
+
+def pipeline_version(model: str) -> str:
+    """The version recorded per document: package version, code fingerprint and model."""
+    return f"{__version__}+{code_fingerprint()}+{model}"
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _batch_key(positioned: list[tuple[int, Article]], version: str) -> str:
+    # the key covers ids and content, so a batch of changed articles never reuses an old name
+    digest = hashlib.sha1(version.encode())
+    for _, article in positioned:
+        digest.update(f"{article.doc_id}\n{article.text}\n".encode())
+    return f"{batch_name(positioned[0][0])}-{digest.hexdigest()[:8]}"
+
+
+# --- the run ----------------------------------------------------------------------------------
+
+
+def run(
+    input_path: str | Path = "data/raw",
+    out_dir: str | Path = "data/processed",
+    *,
+    model: str = DEFAULT_MODEL,
+    n_process: int = 1,
+    batch_size: int = 32,
+    force: bool = False,
+    engine: str = "local",
+    scheduler: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> RunSummary:
+    """Run the pipeline over a folder or file of articles and write the tables to `out_dir`.
+
+    Articles already processed into `out_dir` with the same content and pipeline version are
+    skipped (so an interrupted run resumes); `force` starts over. `progress(docs, words)` is
+    called after each batch. `engine` is "local" (`n_process` worker processes) or "dask"
+    (`scheduler` is a cluster address; without one, a local cluster of `n_process` workers).
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose one of {sorted(ENGINES)}")
+    started = time.perf_counter()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    store = PartStore(out)
+    if force:
+        store.clear()
+    version = pipeline_version(model)
+    load_nlp(model)  # fail early, with the install hint, before reading the corpus
+    done = store.done()
+    summary = RunSummary(out_dir=out)
+    seen: set[str] = set()
+    stale: dict[str, str] = {}  # doc_id -> batch holding an outdated version
+
+    def pending_articles() -> Iterator[tuple[int, Article]]:
+        for position, article in enumerate(read_articles(input_path)):
+            if article.doc_id in seen:
+                log.warning("%s: duplicate doc_id %s; skipped", article.source, article.doc_id)
+                continue
+            seen.add(article.doc_id)
+            previous = done.get(article.doc_id)
+            content = hashlib.sha256(article.text.encode("utf-8")).hexdigest()[:16]
+            if previous and previous[0] == content and previous[1] == version:
+                summary.skipped += 1
+                continue
+            if previous:
+                stale[article.doc_id] = previous[2]
+            yield position, article
+
+    names: dict[int, str] = {}
+
+    def articles_in_batches() -> Iterator[list[Article]]:
+        for positioned in batched(pending_articles(), batch_size):
+            batch = [article for _, article in positioned]
+            names[id(batch)] = _batch_key(positioned, version)
+            yield batch
+
+    def on_done(batch: list[Article], rows: dict) -> None:
+        store.write_batch(names.pop(id(batch)), rows)
+        summary.processed += len(batch)
+        summary.words += sum(count_words(a.text) for a in batch)
+        if progress:
+            progress(summary.processed, summary.words)
+
+    ENGINES[engine](articles_in_batches(), model, version, n_process, on_done, scheduler=scheduler)
+
+    # outdated versions of changed articles, and articles no longer in the input
+    for doc_id, (_, _, batch) in done.items():
+        if doc_id not in seen:
+            stale[doc_id] = batch
+    store.drop_documents(stale)
+
+    finalize(store)
+    summary.seconds = time.perf_counter() - started
+    _fill_counts(summary, out)
+    return summary
+
+
+def finalize(store: PartStore) -> dict[str, int]:
+    """Link entities over all committed batches and write the final tables atomically."""
+    small = {
+        "documents": ["doc_id", "published"],
+        "officials": ["doc_id", "entity_id", "name", "aliases", "role", "country"],
+        "regions": ["doc_id", "entity_id", "name", "type", "country", "iso_code"],
+        "projects": ["doc_id", "entity_id", "name", "aliases", "type", "countries"],
+    }
+    frames = {}
+    for table, columns in small.items():
+        pieces = list(store.read(table, columns))
+        frames[table] = (
+            pa.concat_tables(pieces).to_pandas() if pieces else pd.DataFrame(columns=columns)
+        )
+    mapping, entities = link(frames)
+    keys = pa.array(list(mapping.keys()), type=pa.string())
+    values = pa.array(list(mapping.values()), type=pa.string())
+
+    def relink(piece: pa.Table) -> pa.Table:
+        for column in ("entity_id", "head_id", "tail_id"):
+            if column in piece.column_names and len(keys):
+                old = piece.column(column)
+                index = pc.index_in(old, value_set=keys)
+                new = pc.if_else(pc.is_null(index), old, pc.take(values, index))
+                piece = piece.set_column(piece.schema.get_field_index(column), column, new)
+        return piece
+
+    counts = {}
+    for table in ARTICLE_TABLES:
+        counts[table] = write_table_atomic(
+            store.out_dir / f"{table}.parquet", table, store.read(table), relink
+        )
+    counts["entities"] = write_table_atomic(
+        store.out_dir / "entities.parquet",
+        "entities",
+        iter([pa.Table.from_pandas(entities, preserve_index=False)]),
+    )
+    return counts
+
+
+def _fill_counts(summary: RunSummary, out: Path) -> None:
+    import pyarrow.parquet as pq
+
+    for table in TABLE_NAMES:
+        summary.rows[table] = pq.ParquetFile(out / f"{table}.parquet").metadata.num_rows
+    docs = pq.read_table(out / "documents.parquet", columns=["status", "error"]).to_pydict()
+    summary.documents = len(docs["status"])
+    summary.error_messages = [e for s, e in zip(docs["status"], docs["error"]) if s == "error"]
+    summary.errors = len(summary.error_messages)
+
+
+def read_tables(out_dir: str | Path = "data/processed") -> dict[str, pd.DataFrame]:
+    """The output tables of a run as a dict of DataFrames (table name -> DataFrame)."""
+    out = Path(out_dir)
+    missing = [t for t in TABLE_NAMES if not (out / f"{t}.parquet").exists()]
+    if missing:
+        raise FileNotFoundError(f"{out}: no tables {missing}; run the pipeline first")
+    return {t: pd.read_parquet(out / f"{t}.parquet") for t in TABLE_NAMES}
