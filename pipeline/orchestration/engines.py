@@ -1,5 +1,8 @@
 """Engines: run batches of articles through annotate/extract and hand each batch's rows back.
 
+This module holds the local engine (in this process or in worker processes) and the worker
+function every engine runs; the Dask engine is `dask_engine.py`; `runner.py` names them.
+
 An engine is a function `(batches, model, version, n_process, on_done, *, scheduler)` that calls
 `on_done(batch, rows)` once per batch, in the driver process; the driver writes the parts.
 Workers load the spaCy pipeline once per process (`load_nlp` is cached there); the pipeline is
@@ -8,7 +11,6 @@ never pickled with a task.
 
 from __future__ import annotations
 
-import logging
 import multiprocessing
 import sys
 from collections.abc import Callable, Iterator
@@ -56,50 +58,3 @@ def run_local(
                 on_done(done_batch, future.result())
         for done_batch, future in pending:
             on_done(done_batch, future.result())
-
-
-def run_dask(
-    batches: Iterator[list[Article]],
-    model: str,
-    version: str,
-    n_process: int,
-    on_done: OnDone,
-    *,
-    scheduler: str | None = None,
-) -> None:
-    """On a Dask cluster (`scheduler` address), or on a local cluster of `n_process` workers."""
-    try:
-        from distributed import Client, LocalCluster, as_completed
-    except ImportError as err:
-        raise RuntimeError("the dask engine needs the extra: pip install 'news-pipeline[dask]'") from err
-
-    cluster = None
-    if scheduler is None:
-        cluster = LocalCluster(
-            n_workers=max(1, n_process),
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            silence_logs=logging.WARNING,
-        )
-    client = Client(scheduler or cluster)
-    try:
-        workers = max(1, len(client.scheduler_info().get("workers", {})))
-        in_flight = as_completed()
-        batch_of = {}
-        for batch in batches:
-            future = client.submit(process_in_worker, batch, model, version, pure=False)
-            batch_of[future.key] = batch
-            in_flight.add(future)
-            while in_flight.count() > 2 * workers:
-                finished = next(in_flight)
-                on_done(batch_of.pop(finished.key), finished.result())
-        for finished in in_flight:
-            on_done(batch_of.pop(finished.key), finished.result())
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
-
-
-ENGINES = {"local": run_local, "dask": run_dask}

@@ -1,7 +1,8 @@
 """Drive the stages over a corpus: ingest -> annotate/extract (batches) -> write -> link.
 
-The engine that runs the batches is replaceable (see `engines`); the stages do not know which
-engine runs them, and the driver alone writes parts and links.
+The engine that runs the batches is replaceable (`engines.py`: in-process or worker processes;
+`dask_engine.py`: a Dask cluster); the stages do not know which engine runs them, and the
+driver alone writes parts and links.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ import pyarrow.compute as pc
 
 from .. import __version__
 from .annotate import count_words
-from .engines import ENGINES
+from .dask_engine import run_dask
+from .engines import run_local
 from ..inputs.readers import read_articles
 from ..linking.link import link
 from ..language.nlp import DEFAULT_MODEL, load_nlp
@@ -60,6 +62,9 @@ class RunSummary:
             f"found: {counts}",
             f"tables written to {self.out_dir}",
         ]
+
+
+ENGINES = {"local": run_local, "dask": run_dask}  # `--engine NAME`
 
 
 @lru_cache(maxsize=1)

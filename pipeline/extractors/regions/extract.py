@@ -5,13 +5,15 @@ The gazetteer is searched over capitalised token sequences, whatever label NER g
 common words) count only with NER or context support. Places inside the names of projects and
 organisations ("Rasht-Astara railway", "Azerbaijan Railways", "USAID/Central Asia") and inside
 person names are left out, since projects are found by a later component.
+
+Here: the gazetteer search, the support and choice of each place, and the extractor;
+`matches.py` holds the match record and the word lists the rules share, `inside_names.py` the
+tests for places inside a larger name.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -20,91 +22,16 @@ from ...normalize.geo import case_sensitive_aliases, country_code, country_name,
 from ..doc_views import entities, full_text, texts
 from ...records import Mention, Region
 from ...normalize.roles import lexicon as office_words
+from .inside_names import _inside_person, _inside_project_or_org, _org_before
+from .matches import _Match, _capitalised, _tokens_match, _words
 
 _PLACE_LABELS = {"GPE", "LOC"}
 # raw NER often calls a place an organisation ("Nagorno-Karabakh", "Tank" as ORG)
 _MISLABELS = {"ORG"}
 _CONNECTORS = {"and", "of", "the", "-", "–", "—", ",", "al", "ad", "el", "e", "va", "de"}
-_DASHES = {"-", "–", "—", "‐", "‑"}
 # a city this large is meant even when the article does not name its country ("Stuttgart")
 _WORLD_CITY = 500_000
 _PIECES = re.compile(r"[^-–—‐‑]+")
-
-
-@dataclass
-class _Match:
-    """A gazetteer hit: tokens [start, end), the base name's end, and the chosen place."""
-
-    start: int
-    end: int
-    base_end: int
-    candidates: tuple[Place, ...]
-    hint: str | None = None  # "subdivision" or "city" from a suffix or a cue
-    place: Place | None = None
-    excluded: bool = False
-    chars: tuple[int, int] | None = None  # a piece of one token ("U.S." in "U.S.-Armenia")
-
-    def char_span(self, doc: Doc) -> tuple[int, int]:
-        """Character offsets of the mention in the Doc text."""
-        if self.chars is not None:
-            return self.chars
-        return doc[self.start].idx, doc[self.end - 1].idx + len(doc[self.end - 1].text)
-
-
-@lru_cache(maxsize=1)
-def _words() -> dict[str, object]:
-    words = context_words()
-    return {
-        "sub_suffixes": sorted(
-            (tuple(w.split()) for w in words["subdivision_suffixes"]), key=len, reverse=True
-        ),
-        "city_suffixes": [tuple(w.split()) for w in words["city_suffixes"]],
-        "sub_cues": [tuple(fold_name(w).split()) for w in words["subdivision_cues_before"]],
-        "compass": {fold_name(w) for w in words["compass_words"]},
-        "heads": sorted(
-            (tuple(fold_name(w).split()) for w in words["infrastructure_heads"]),
-            key=len,
-            reverse=True,
-        ),
-        "orgs": set(words["organisation_words"]),
-        "orgs_before": set(words["organisation_words_before"]),
-        "chain_heads": [tuple(fold_name(w).split()) for w in words["chain_heads"]],
-        "person_entry": {fold_name(w) for w in words["person_entry_words"]},
-        "town_before": [tuple(fold_name(w).split()) for w in words["town_words_before"]],
-    }
-
-
-def _capitalised(text: str) -> bool:
-    return text[:1].isupper()
-
-
-def _tokens_match(doc: Doc, start: int, words: tuple[str, ...], *, fold: bool) -> bool:
-    if start < 0 or start + len(words) > len(doc):
-        return False
-    tokens = texts(doc)
-    for i, word in enumerate(words):
-        text = tokens[start + i]
-        if (fold_name(text) if fold else text) != word:
-            return False
-    return True
-
-
-@lru_cache(maxsize=2)
-def _heads_by_first_word(chains: bool) -> dict[str, list[tuple[str, ...]]]:
-    """Infrastructure heads (and chain heads) indexed by their first folded word."""
-    words = _words()
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for head in words["heads"] + (words["chain_heads"] if chains else []):
-        index.setdefault(head[0], []).append(head)
-    return index
-
-
-def _head_at(doc: Doc, start: int, *, chains: bool) -> bool:
-    """Whether an infrastructure head ("railway", "power plant") starts at token `start`."""
-    if start >= len(doc):
-        return False
-    candidates = _heads_by_first_word(chains).get(fold_name(texts(doc)[start]), ())
-    return any(_tokens_match(doc, start, head, fold=True) for head in candidates)
 
 
 def _gazetteer_matches(doc: Doc) -> list[_Match]:
@@ -305,93 +232,6 @@ def _choose(
 
     usable = [p for p in candidates if _usable(doc, match, p, doc_countries, matches)]
     return min(usable, key=score) if usable else None
-
-
-def _joined(doc: Doc, left: _Match, right: _Match) -> bool:
-    if left.start == right.start:  # pieces of one dashed token
-        return True
-    return left.end + 1 == right.start and doc[left.end].text in _DASHES
-
-
-def _chain_end(doc: Doc, matches: list[_Match], index: int) -> tuple[int, int]:
-    """The hits joined to hit `index` by dashes ("Baku-Tbilisi-Kars"): first and last index."""
-    first = last = index
-    while first > 0 and _joined(doc, matches[first - 1], matches[first]):
-        first -= 1
-    while last + 1 < len(matches) and _joined(doc, matches[last], matches[last + 1]):
-        last += 1
-    return first, last
-
-
-def _skip_acronym(doc: Doc, k: int) -> int:
-    """Index after a bracketed acronym ("Baku-Tbilisi-Kars (BTK) railway"), else `k`."""
-    if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" and doc[k + 1].is_upper:
-        return k + 3
-    return k
-
-
-def _org_before(doc: Doc, start: int) -> bool:
-    """ "Bureau for Europe", "USAID Clean Power Asia": the place ends an organisation's name."""
-    words = _words()
-    before = doc[start - 2].text if start >= 2 else ""
-    if before in words["orgs_before"] and doc[start - 1].lower_ in ("for", "of", "on"):
-        return True
-    k = start - 1
-    while k >= 0 and k >= start - 3 and _capitalised(doc[k].text) and not doc[k].is_punct:
-        token = doc[k]
-        if token.is_upper and token.is_alpha and len(token) >= 3 and not lookup(token.text):
-            return True
-        k -= 1
-    return False
-
-
-def _inside_project_or_org(doc: Doc, matches: list[_Match], index: int) -> bool:
-    """True for a place that only modifies a project or organisation name."""
-    words = _words()
-    first, last = _chain_end(doc, matches, index)
-    end = _skip_acronym(doc, matches[last].end)
-    if end > matches[last].end and last > first:
-        # "Baku-Tbilisi-Kars (BTK)": an acronym of the places names the thing they link
-        chain = matches[first : last + 1]
-        initials = "".join(fold_name(full_text(doc)[slice(*m.char_span(doc))])[0] for m in chain)
-        if fold_name(doc[end - 2].text).startswith(initials):
-            return True
-    if _head_at(doc, end, chains=last > first):
-        return True
-    if _org_before(doc, matches[first].start):
-        return True
-    # "Azerbaijan Railways", "Minsk Group", "Asia Society": capitalised words up to an org word
-    # "North-South International Transport Corridor": capitalised words up to a head
-    k = end
-    while k < min(len(doc), end + 4) and (_capitalised(doc[k].text) or doc[k].text in ("of", "&")):
-        if doc[k].text in words["orgs"]:
-            return True
-        if _head_at(doc, k, chains=True):
-            return True
-        k += 1
-    start = matches[first].start
-    # "USAID/Central Asia": an office of an organisation
-    return start >= 2 and doc[start - 1].text == "/" and doc[start - 2].text.isupper()
-
-
-def _inside_person(doc: Doc, match: _Match, matches: list[_Match]) -> bool:
-    """True for a place name that is part of a longer person name ("Georgia Smith")."""
-    place_tokens = {i for m in matches for i in range(m.start, m.end)}
-    for ent in entities(doc):
-        if ent.label_ != "PERSON" or not (ent.start <= match.start and match.end <= ent.end):
-            continue
-        # a line break ends a name: "Robert E. Patterson\nAshgabat" is a signature and a dateline
-        here = doc[match.start].idx
-        line = [t for t in ent if "\n" not in full_text(doc)[min(t.idx, here) : max(t.idx, here)]]
-        others = [t for t in line if t.i not in place_tokens and _capitalised(t.text)]
-        if not others:
-            return False
-        entry = doc[ent.start - 1].text if ent.start > 0 else ""
-        # "ambassador to Iran Bunyad Huseynov": NER swallowed the place into the name
-        if match.start == ent.start and fold_name(entry) in _words()["person_entry"]:
-            return False
-        return True
-    return False
 
 
 def _compass_regions(doc: Doc, matches: list[_Match]) -> list[_Match]:
