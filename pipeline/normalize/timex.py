@@ -2,6 +2,8 @@
 
 Pure: no spaCy. The words (months, numbers, units, mods, holidays) are data in
 `models/dates_lexicon.json`; this module holds the grammar and the calendar arithmetic.
+Kept whole (over 500 lines): one rule table with its calendar helpers, being extended by the
+dates work.
 """
 
 from __future__ import annotations

@@ -22,6 +22,8 @@ Confidence ranks rows, per row the best of its evidence:
 
 `date_value` is the value of a DATE expression in the evidence sentence; else that of another
 sentence stating the same pair (the event sentence the article set earlier); else None.
+
+Kept whole (over 500 lines) while it is being replaced by the trained relation layer.
 """
 
 from __future__ import annotations
