@@ -4,7 +4,7 @@
 
 Builds officials, regions and projects rows spread over documents, with name variants
 (transliterations, initials, surname-only forms, dash and acronym variants) so that blocking
-and scoring do real work, then times `pipeline.link.link` on them.
+and scoring do real work, then times `pipeline.linking.link.link` on them.
 """
 
 from __future__ import annotations
