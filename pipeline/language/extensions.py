@@ -1,7 +1,8 @@
-"""spaCy components of the pipeline, registered as factories through entry points.
+"""The Doc extensions through which the project's components pass their records on.
 
-Each component runs one extractor over the Doc and stores its records on a Doc extension
-(`doc._.regions`, `doc._.projects`, ...); later components read the earlier ones' records.
+Each component (`components.py`) runs one extractor over the Doc and stores its records on a
+Doc extension (`doc._.regions`, `doc._.projects`, ...); later components read the earlier
+ones' records.
 The publication date travels in `doc._.published`, set before the Doc enters the pipeline.
 """
 
