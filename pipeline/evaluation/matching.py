@@ -1,5 +1,6 @@
-"""Whether a predicted row is a gold row, as ANNOTATION.md "How a prediction is scored" says.
+"""Score predicted tables against gold files, as ANNOTATION.md "How a prediction is scored" says.
 
+This module decides what matches (`scoring.py` counts, `report.py` formats, `gold.py` loads).
 Per table, a similarity of one gold and one predicted row (names up to the guide's rules, date
 spans, relation ends); `match_rows` pairs an article's rows one to one (greedy by best score,
 ties broken by row order, so the result is deterministic); `gold_entities` groups gold rows of
@@ -13,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 
 from rapidfuzz import fuzz
 
@@ -403,6 +405,12 @@ def with_attribute_bonus(
     return scored
 
 
+def _lookup(predicted: dict[str, dict], doc: str) -> dict | None:
+    if doc in predicted:
+        return predicted[doc]
+    # a run over a parent folder keeps sub-folders in `source`: fall back to the file name
+    by_name = [key for key in predicted if Path(key).name == Path(doc).name]
+    return predicted[by_name[0]] if len(by_name) == 1 else None
 
 
 LINKED_TABLES = ("officials", "regions", "projects")

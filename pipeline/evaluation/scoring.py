@@ -8,7 +8,6 @@ precision and recall of the corpus linking (`pairwise_linking`). Pure functions 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .matching import (
     ATTRIBUTES,
@@ -16,6 +15,7 @@ from .matching import (
     MATCHERS,
     RELATION_TYPES,
     TABLES,
+    _lookup,
     date_match_factory,
     gold_entities,
     match_rows,
@@ -23,7 +23,6 @@ from .matching import (
     same_attribute,
     with_attribute_bonus,
 )
-
 
 
 @dataclass
@@ -101,14 +100,6 @@ def _row_label(table: str, row: dict) -> str:
     if table == "relations":
         return f"{row.get('head')} -{row.get('type')}- {row.get('tail')}"
     return str(row.get("name") if table != "dates" else row.get("text"))
-
-
-def _lookup(predicted: dict[str, dict], doc: str) -> dict | None:
-    if doc in predicted:
-        return predicted[doc]
-    # a run over a parent folder keeps sub-folders in `source`: fall back to the file name
-    by_name = [key for key in predicted if Path(key).name == Path(doc).name]
-    return predicted[by_name[0]] if len(by_name) == 1 else None
 
 
 def score(gold: dict[str, dict], predicted: dict[str, dict]) -> Report:
