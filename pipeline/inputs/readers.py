@@ -1,7 +1,7 @@
 """Which reader reads which file, and the walk over an input folder (the inputs' registry).
 
 The registry lives apart from the readers so that `files.py` and `web.py` need not import each
-other: both import nothing here, and this module imports both.
+other: `web.py` uses the shared helpers of `files.py`, and this module imports both.
 """
 
 from __future__ import annotations
