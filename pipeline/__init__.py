@@ -11,6 +11,7 @@ Library use:
 __version__ = "0.1.0"
 
 from .api import Extraction, extract  # noqa: E402
-from .runner import RunSummary, read_tables, run  # noqa: E402
+from .frames import read_tables  # noqa: E402
+from .runner import RunSummary, run  # noqa: E402
 
 __all__ = ["Extraction", "RunSummary", "extract", "read_tables", "run", "__version__"]

@@ -228,12 +228,3 @@ def _fill_counts(summary: RunSummary, out: Path) -> None:
     summary.documents = len(docs["status"])
     summary.error_messages = [e for s, e in zip(docs["status"], docs["error"]) if s == "error"]
     summary.errors = len(summary.error_messages)
-
-
-def read_tables(out_dir: str | Path = "data/processed") -> dict[str, pd.DataFrame]:
-    """The output tables of a run as a dict of DataFrames (table name -> DataFrame)."""
-    out = Path(out_dir)
-    missing = [t for t in TABLE_NAMES if not (out / f"{t}.parquet").exists()]
-    if missing:
-        raise FileNotFoundError(f"{out}: no tables {missing}; run the pipeline first")
-    return {t: pd.read_parquet(out / f"{t}.parquet") for t in TABLE_NAMES}
