@@ -495,6 +495,11 @@ def _lookup(predicted: dict[str, dict], doc: str) -> dict | None:
     return predicted[by_name[0]] if len(by_name) == 1 else None
 
 
+def matched_documents(gold: dict[str, dict], predicted: dict[str, dict]) -> int:
+    """How many gold documents the predictions hold (0 means OUT is not a run on these articles)."""
+    return sum(_lookup(predicted, doc) is not None for doc in gold)
+
+
 def score(gold: dict[str, dict], predicted: dict[str, dict]) -> Report:
     """Score predictions against gold, both keyed by document file name ("000.txt")."""
     tables = {name: Counts() for name in TABLES}

@@ -1,8 +1,12 @@
 """Ingest: files become Article records. A file that cannot be read becomes an error record.
 
-Formats: `.txt` (optional `key: value` header ending at the first blank line, or the seed's
-`date YYYY-MM-DD By Author` line), `.jsonl`, `.csv` and `.parquet` (a `text` column, optional
-`title`, `url`, `published`/`date`, `author`, `id`). A folder is read recursively, in sorted order.
+Formats: `.txt`/`.text`/`.md` (optional `key: value` header ending at the first blank line, or
+the seed's `date YYYY-MM-DD By Author` line), `.json` (one article object or a list of them),
+`.jsonl`/`.ndjson`, `.csv` and `.parquet` (a `text` field or column, optional `title`, `url`,
+`published`/`date`, `author`, `id`, `language`), HTML and WARC (see `web`), and any of these
+gzip-compressed (`.gz`, see `compressed`). A folder is read recursively, in sorted order,
+filtered by include/exclude patterns (see `selection`). Every article gets its language
+(see `language_detect`).
 """
 
 from __future__ import annotations
@@ -14,12 +18,13 @@ import json
 import logging
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
-from . import web
+from . import compressed, language_detect, web
 from .records import Article
+from .selection import FileSelection
 
 log = logging.getLogger(__name__)
 
@@ -167,12 +172,14 @@ def article_from_fields(source: str, fields: dict, body: str, warnings: list[str
         author=field("author"),
         published=published,
         warnings=tuple(warnings + cleaned),
+        language=language_detect.declared_code(fields.get("language")),
     )
 
 
 def error_article(source: str, problem: str, doc_id: str | None = None) -> Article:
     """An error record for input that cannot be an article; the message names the source."""
-    log.warning("%s: %s", source, problem)
+    # debug only: the run reports each error record once, as it is written
+    log.debug("%s: %s", source, problem)
     return Article(
         doc_id=doc_id or make_doc_id(source),
         source=source,
@@ -215,6 +222,23 @@ def read_jsonl_file(path: Path, source: str) -> Iterator[Article]:
         yield _record_article(line_source, record)
 
 
+def read_json_file(path: Path, source: str) -> Iterator[Article]:
+    """A `.json` file: one article object, or a list of them (sources `file.json#1`, `#2`, ...)."""
+    text, _ = decode_bytes(path.read_bytes())
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        yield error_article(source, f"invalid JSON ({err.msg} at line {err.lineno} column {err.colno})")
+        return
+    if not isinstance(data, list):
+        yield _record_article(source, data)
+        return
+    if not data:
+        yield error_article(source, "JSON list holds no articles")
+    for number, record in enumerate(data, start=1):
+        yield _record_article(f"{source}#{number}", record)
+
+
 def read_csv_file(path: Path, source: str) -> Iterator[Article]:
     text, _ = decode_bytes(path.read_bytes())
     reader = csv.DictReader(io.StringIO(text, newline=""))
@@ -247,12 +271,14 @@ def read_parquet_file(path: Path, source: str) -> Iterator[Article]:
 
 READERS = {
     **{suffix: read_text_file for suffix in TEXT_SUFFIXES},
+    ".json": read_json_file,
     ".jsonl": read_jsonl_file,
     ".ndjson": read_jsonl_file,
     ".csv": read_csv_file,
     ".parquet": read_parquet_file,
     **{suffix: web.read_html_file for suffix in web.HTML_SUFFIXES},
     **{suffix: web.read_warc_file for suffix in web.WARC_SUFFIXES},
+    compressed.GZIP_SUFFIX: compressed.read_gzip_file,  # `.warc.gz` is longer, so WARC wins
 }
 
 
@@ -285,18 +311,35 @@ def iter_files(root: Path) -> Iterator[tuple[Path, str]]:
             yield path, rel.as_posix()
 
 
-def read_articles(root: str | Path) -> Iterator[Article]:
-    """Read every article under `root` (a folder or one file); bad input gives error records."""
+def read_articles(
+    root: str | Path,
+    selection: FileSelection = FileSelection(),
+    on_excluded: Callable[[str], None] | None = None,
+) -> Iterator[Article]:
+    """Read every article under `root` (a folder or one file); bad input gives error records.
+
+    `selection` filters the files of a folder (a file named as `root` is always read);
+    `on_excluded(source)` is called for each file it leaves out.
+    """
     root = Path(root)
     if not root.exists():
         raise FileNotFoundError(f"input not found: {root}")
     for path, source in iter_files(root):
+        if root.is_dir() and not selection.accepts(source):
+            if on_excluded is not None:
+                on_excluded(source)
+            continue
         reader = reader_for(path)
         if reader is None:
-            yield error_article(source, f"unsupported file type {path.suffix or '(none)'!r}")
+            yield error_article(
+                source,
+                f"unsupported file type {path.suffix or '(none)'!r}; "
+                "leave it out with --exclude or read only articles with --include",
+            )
             continue
         try:
-            yield from reader(path, source)
+            for article in reader(path, source):
+                yield language_detect.with_language(article)
         except PermissionError:
             yield error_article(source, "permission denied")
         except ValueError as err:
