@@ -128,7 +128,7 @@ class LineProgress:
 class TerminalProgress:
     """A live rich progress bar on stderr with the total and the time left."""
 
-    def __init__(self, total: int | None):
+    def __init__(self, total: int | None, console=None):
         from rich.console import Console
         from rich.progress import (
             BarColumn,
@@ -147,7 +147,7 @@ class TerminalProgress:
             TimeElapsedColumn(),
             TextColumn("left"),
             TimeRemainingColumn(),
-            console=Console(stderr=True),
+            console=console or Console(stderr=True),
             transient=False,
         )
         self.task = self.progress.add_task("run", total=total or None, speed="")
