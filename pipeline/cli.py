@@ -87,7 +87,8 @@ def configure_logging(quiet: bool, verbose: bool, log_file: Path | None) -> None
     console.setLevel(logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING)
     console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     root.addHandler(console)
-    root.setLevel(logging.INFO if verbose or log_file else logging.WARNING)
+    root.setLevel(logging.WARNING)  # other libraries: warnings only, even with --verbose
+    logging.getLogger("pipeline").setLevel(logging.INFO if verbose or log_file else logging.WARNING)
     for handler in list(bad_input_log.handlers):
         if not isinstance(handler, logging.NullHandler):
             bad_input_log.removeHandler(handler)

@@ -140,6 +140,7 @@ def run(
         store.clear()
     version = pipeline_version(model)
     load_nlp(model)  # fail early, with the install hint, before reading the corpus
+    log.info("model %s loaded; pipeline version %s", model, version)
     done = store.done()
     summary = RunSummary(out_dir=out)
     seen: dict[str, int] = {}  # doc_id -> input position: the order of the final tables
@@ -182,7 +183,9 @@ def run(
             yield batch
 
     def on_done(batch: list[Article], rows: dict) -> None:
-        store.write_batch(names.pop(id(batch)), rows)
+        name = names.pop(id(batch))
+        store.write_batch(name, rows)
+        log.info("batch %s committed: %d articles", name, len(batch))
         for document in rows["documents"]:
             if document["status"] == "error":
                 summary.new_errors += 1
@@ -200,6 +203,7 @@ def run(
             stale[doc_id] = batch
     store.drop_documents(stale)
 
+    log.info("linking entities and writing the final tables to %s", out)
     finalize(store, seen)
     report_progress()
     summary.seconds = time.perf_counter() - started
