@@ -153,13 +153,17 @@ def run_command(
         None, help="Dask scheduler address (tcp://host:8786), with --engine dask."
     ),
     include: Optional[list[str]] = typer.Option(
-        None, "--include", help="Read only files matching this glob (path relative to INPUT); repeatable."
+        None, "--include", help="Read only files matching this glob (relative to INPUT); repeatable."
     ),
     exclude: Optional[list[str]] = typer.Option(
         None, "--exclude", help="Leave out files matching this glob (e.g. 'gold/*'); repeatable."
     ),
-    strict: bool = typer.Option(False, "--strict", help="Exit with status 1 when any input failed."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors: no progress, no summary."),
+    strict: bool = typer.Option(
+        False, "--strict", help="Exit with status 1 when any input failed."
+    ),
+    quiet: bool = typer.Option(
+        False, "--quiet", "-q", help="Print only errors: no progress, no summary."
+    ),
     verbose: bool = typer.Option(
         False, "--verbose", "-v", help="Log what the run does, and list every bad input."
     ),
@@ -213,7 +217,8 @@ def run_command(
     except (ValueError, RuntimeError) as err:
         raise fail(str(err)) from None
     except OSError as err:
-        raise fail(f"the run could not write to {out} ({err}); check the disk and --out", 1) from None
+        problem = f"the run could not write to {out} ({err}); check the disk and --out"
+        raise fail(problem, 1) from None
     finally:
         progress.close()
     if errors.hidden:
@@ -230,7 +235,9 @@ def run_command(
 def _finish(summary, input_path: Path, strict: bool) -> None:
     """The exit status of a run: 1 when nothing was read, every input failed, or --strict."""
     if summary.documents == 0:
-        excluded = f" ({summary.excluded} files excluded by --include/--exclude)" if summary.excluded else ""
+        excluded = ""
+        if summary.excluded:
+            excluded = f" ({summary.excluded} files excluded by --include/--exclude)"
         raise fail(f"no articles in {input_path}{excluded}", 1)
     if summary.errors:
         earlier = summary.errors - summary.new_errors
@@ -266,7 +273,8 @@ def evaluate_command(
         raise fail(f"gold folder not found: {gold}; --gold takes the folder of gold JSON files")
     unknown = [t for t in table or () if t not in evaluate.TABLES]
     if unknown:
-        raise fail(f"unknown table {unknown[0]!r} for --table; choose from {', '.join(evaluate.TABLES)}")
+        choices = ", ".join(evaluate.TABLES)
+        raise fail(f"unknown table {unknown[0]!r} for --table; choose from {choices}")
     if table and not errors:
         raise fail("--table limits the --errors listing; add --errors")
     try:

@@ -1,4 +1,4 @@
-"""Gzip-compressed input (`.jsonl.gz`, `.txt.gz`, `.json.gz`, `.csv.gz`, ...): read as the inner file.
+"""Gzip-compressed input (`.jsonl.gz`, `.txt.gz`, `.json.gz`, ...): read as the file inside.
 
 The file is decompressed into a temporary file named like the inner file and handed to the
 inner format's reader, because the readers take a path (and the parquet reader needs a seekable
@@ -22,7 +22,7 @@ GZIP_SUFFIX = ".gz"
 
 
 def read_gzip_file(path: Path, source: str) -> Iterator[Article]:
-    """Read `NAME.SUFFIX.gz` as the file `NAME.SUFFIX` would be read; a broken archive is an error row."""
+    """Read `NAME.SUFFIX.gz` as `NAME.SUFFIX` would be read; a broken archive is an error row."""
     inner_name = path.name[: -len(GZIP_SUFFIX)]
     reader = ingest.reader_for(Path(inner_name))
     if reader is None or reader is read_gzip_file:

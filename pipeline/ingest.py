@@ -228,7 +228,8 @@ def read_json_file(path: Path, source: str) -> Iterator[Article]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
-        yield error_article(source, f"invalid JSON ({err.msg} at line {err.lineno} column {err.colno})")
+        where = f"line {err.lineno} column {err.colno}"
+        yield error_article(source, f"invalid JSON ({err.msg} at {where})")
         return
     if not isinstance(data, list):
         yield _record_article(source, data)

@@ -60,7 +60,8 @@ def check_suitable(nlp: Language, model: str) -> None:
     try:
         nlp(make_doc(nlp, PROBE_TEXT, None))
     except Exception as err:  # noqa: BLE001  any failure here would repeat on every article
-        raise ModelUnsuitable(f"spaCy pipeline {model!r} fails on a test sentence ({err}); {advice}") from err
+        problem = f"spaCy pipeline {model!r} fails on a test sentence ({err}); {advice}"
+        raise ModelUnsuitable(problem) from err
 
 
 @lru_cache(maxsize=4)

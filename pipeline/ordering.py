@@ -18,7 +18,7 @@ import pyarrow as pa
 
 
 def overlapping_groups(ranges: list[tuple[int, int]]) -> list[list[int]]:
-    """Indices of `ranges` (first, last position per batch) grouped where ranges overlap, in order."""
+    """Indices of `ranges` (first, last position of each batch) grouped where they overlap."""
     groups: list[list[int]] = []
     end = -1
     for index in sorted(range(len(ranges)), key=lambda i: ranges[i]):

@@ -189,7 +189,7 @@ def make_progress(
     quiet: bool = False,
     terminal: bool | None = None,
 ) -> LineProgress | TerminalProgress | NoProgress:
-    """The progress display for a run over `root`: none when quiet, a bar on a terminal, else lines."""
+    """The progress display for a run over `root`: none if quiet, a bar on a terminal, else lines."""
     if quiet:
         return NoProgress()
     total = estimate_articles(root, selection)
