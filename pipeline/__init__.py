@@ -11,6 +11,7 @@ Library use:
 __version__ = "0.1.0"
 
 from .interfaces.api import Extraction, extract  # noqa: E402
-from .orchestration.runner import RunSummary, read_tables, run  # noqa: E402
+from .interfaces.frames import read_tables  # noqa: E402
+from .orchestration.runner import RunSummary, run  # noqa: E402
 
 __all__ = ["Extraction", "RunSummary", "extract", "read_tables", "run", "__version__"]

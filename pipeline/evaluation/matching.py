@@ -413,6 +413,11 @@ def _lookup(predicted: dict[str, dict], doc: str) -> dict | None:
     return predicted[by_name[0]] if len(by_name) == 1 else None
 
 
+def matched_documents(gold: dict[str, dict], predicted: dict[str, dict]) -> int:
+    """How many gold documents the predictions hold (0 means OUT is not a run on these articles)."""
+    return sum(_lookup(predicted, doc) is not None for doc in gold)
+
+
 LINKED_TABLES = ("officials", "regions", "projects")
 
 

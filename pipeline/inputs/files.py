@@ -3,9 +3,13 @@
 Also the helpers every reader shares (dates, ids, decoding, the header, error records);
 `readers.py` picks the reader for a file and walks an input folder.
 
-Formats: `.txt` (optional `key: value` header ending at the first blank line, or the seed's
-`date YYYY-MM-DD By Author` line), `.jsonl`, `.csv` and `.parquet` (a `text` column, optional
-`title`, `url`, `published`/`date`, `author`, `id`). A folder is read recursively, in sorted order.
+Formats: `.txt`/`.text`/`.md` (optional `key: value` header ending at the first blank line, or
+the seed's `date YYYY-MM-DD By Author` line), `.json` (one article object or a list of them),
+`.jsonl`/`.ndjson`, `.csv` and `.parquet` (a `text` field or column, optional `title`, `url`,
+`published`/`date`, `author`, `id`, `language`), HTML and WARC (see `web`), and any of these
+gzip-compressed (`.gz`, see `compressed`). A folder is read recursively, in sorted order,
+filtered by include/exclude patterns (see `selection`). Every article gets its language
+(see `language_detect`).
 """
 
 from __future__ import annotations
@@ -17,11 +21,12 @@ import json
 import logging
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 from ..records import Article
+from . import language_detect
 
 log = logging.getLogger(__name__)
 
@@ -169,12 +174,14 @@ def article_from_fields(source: str, fields: dict, body: str, warnings: list[str
         author=field("author"),
         published=published,
         warnings=tuple(warnings + cleaned),
+        language=language_detect.declared_code(fields.get("language")),
     )
 
 
 def error_article(source: str, problem: str, doc_id: str | None = None) -> Article:
     """An error record for input that cannot be an article; the message names the source."""
-    log.warning("%s: %s", source, problem)
+    # debug only: the run reports each error record once, as it is written
+    log.debug("%s: %s", source, problem)
     return Article(
         doc_id=doc_id or make_doc_id(source),
         source=source,
@@ -215,6 +222,24 @@ def read_jsonl_file(path: Path, source: str) -> Iterator[Article]:
             yield error_article(line_source, f"invalid JSON ({err.msg} at column {err.colno})")
             continue
         yield _record_article(line_source, record)
+
+
+def read_json_file(path: Path, source: str) -> Iterator[Article]:
+    """A `.json` file: one article object, or a list of them (sources `file.json#1`, `#2`, ...)."""
+    text, _ = decode_bytes(path.read_bytes())
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        where = f"line {err.lineno} column {err.colno}"
+        yield error_article(source, f"invalid JSON ({err.msg} at {where})")
+        return
+    if not isinstance(data, list):
+        yield _record_article(source, data)
+        return
+    if not data:
+        yield error_article(source, "JSON list holds no articles")
+    for number, record in enumerate(data, start=1):
+        yield _record_article(f"{source}#{number}", record)
 
 
 def read_csv_file(path: Path, source: str) -> Iterator[Article]:

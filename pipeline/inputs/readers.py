@@ -11,27 +11,40 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..records import Article
+from collections.abc import Callable
+
+from . import language_detect, web
+from .compressed import GZIP_SUFFIX, read_gzip_file
 from .files import (
     TEXT_SUFFIXES,
     error_article,
     read_csv_file,
+    read_json_file,
     read_jsonl_file,
     read_parquet_file,
     read_text_file,
 )
-from .web import HTML_SUFFIXES, WARC_SUFFIXES, read_html_file, read_warc_file
+from .selection import FileSelection
 
 log = logging.getLogger(__name__)
 
 READERS = {
     **{suffix: read_text_file for suffix in TEXT_SUFFIXES},
+    ".json": read_json_file,
     ".jsonl": read_jsonl_file,
     ".ndjson": read_jsonl_file,
     ".csv": read_csv_file,
     ".parquet": read_parquet_file,
-    **{suffix: read_html_file for suffix in HTML_SUFFIXES},
-    **{suffix: read_warc_file for suffix in WARC_SUFFIXES},
+    **{suffix: web.read_html_file for suffix in web.HTML_SUFFIXES},
+    **{suffix: web.read_warc_file for suffix in web.WARC_SUFFIXES},
 }
+
+
+def _read_gzip(path: Path, source: str) -> Iterator[Article]:
+    return read_gzip_file(path, source, reader_for)
+
+
+READERS[GZIP_SUFFIX] = _read_gzip  # `.warc.gz` is longer, so WARC wins
 
 
 def reader_for(path: Path):
@@ -63,18 +76,35 @@ def iter_files(root: Path) -> Iterator[tuple[Path, str]]:
             yield path, rel.as_posix()
 
 
-def read_articles(root: str | Path) -> Iterator[Article]:
-    """Read every article under `root` (a folder or one file); bad input gives error records."""
+def read_articles(
+    root: str | Path,
+    selection: FileSelection = FileSelection(),
+    on_excluded: Callable[[str], None] | None = None,
+) -> Iterator[Article]:
+    """Read every article under `root` (a folder or one file); bad input gives error records.
+
+    `selection` filters the files of a folder (a file named as `root` is always read);
+    `on_excluded(source)` is called for each file it leaves out.
+    """
     root = Path(root)
     if not root.exists():
         raise FileNotFoundError(f"input not found: {root}")
     for path, source in iter_files(root):
+        if root.is_dir() and not selection.accepts(source):
+            if on_excluded is not None:
+                on_excluded(source)
+            continue
         reader = reader_for(path)
         if reader is None:
-            yield error_article(source, f"unsupported file type {path.suffix or '(none)'!r}")
+            yield error_article(
+                source,
+                f"unsupported file type {path.suffix or '(none)'!r}; "
+                "leave it out with --exclude or read only articles with --include",
+            )
             continue
         try:
-            yield from reader(path, source)
+            for article in reader(path, source):
+                yield language_detect.with_language(article)
         except PermissionError:
             yield error_article(source, "permission denied")
         except ValueError as err:

@@ -32,10 +32,11 @@ LABEL_COLOURS: dict[str, str] = {
 # The columns each table shows, in order (the rest of a table stays in the parquet output).
 TABLE_COLUMNS: dict[str, list[str]] = {
     "officials": [
-        "name", "role", "role_text", "country", "organization", "posted_to", "aliases", "mentions"
+        "name", "role", "role_text", "country", "organization", "posted_to", "aliases",
+        "mention_count",
     ],
-    "regions": ["name", "type", "country", "iso_code", "mentions"],
-    "projects": ["name", "type", "countries", "locations", "part_of", "aliases", "mentions"],
+    "regions": ["name", "type", "country", "iso_code", "mention_count"],
+    "projects": ["name", "type", "countries", "locations", "part_of", "aliases", "mention_count"],
     "dates": ["text", "type", "value", "mod", "earliest", "latest"],
     "relations": ["type", "head", "tail", "date_value", "confidence", "evidence"],
 }

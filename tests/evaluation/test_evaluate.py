@@ -283,7 +283,7 @@ def test_evaluate_load_predictions_round_trips_parquet(tmp_path, source, seed_te
         "officials": [
             {"doc_id": "d1", "entity_id": "off-1", "name": "Jeyhun Bayramov", "aliases": ["Bayramov"],
              "role": "foreign minister", "country": "AZ", "organization": None, "posted_to": None,
-             "mentions": 2, "first_char": 10}
+             "mention_count": 2, "first_char": 10}
         ],
         "regions": [{"doc_id": "d1", "entity_id": "reg-1", "name": "Baku", "type": "city", "country": "AZ", "iso_code": None}],
         "projects": [

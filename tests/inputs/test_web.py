@@ -6,6 +6,7 @@ import io
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -337,7 +338,7 @@ def test_web_run_documents_rows(tmp_path, nlp):
         assert docs.loc[source, "status"] == status
         assert languages[source] == language
     assert docs.loc["crawl.warc.gz#3", "url"] == "https://gazette.example/news/kestrel"
-    assert str(docs.loc["kestrel.html", "published"]) == "2022-03-14"
+    assert docs.loc["kestrel.html", "published"] == pd.Timestamp("2022-03-14")
     german_ids = set(docs.loc[["bruecke.htm", "crawl.warc.gz#6"], "doc_id"])
     for name, table in tables.items():
         if name not in ("documents", "entities") and "doc_id" in table.columns:
