@@ -6,6 +6,7 @@ import bisect
 import hashlib
 from dataclasses import dataclass, field
 
+from .coordinates import place_coordinates
 from .names import fold
 from .records import Article, Mention, Official, Project, Region, Relation, TimeExpression
 
@@ -121,6 +122,7 @@ def article_rows(doc_id: str, result: ArticleResult, sentences: SentenceIndex) -
         eid = region_id(r)
         ids.setdefault(r.name, eid)
         mentions += _mention_rows(doc_id, eid, r.mentions, sentences)
+        where = place_coordinates(r.name, r.type, r.country, r.iso_code)
         regions.append(
             {
                 "doc_id": doc_id,
@@ -131,6 +133,9 @@ def article_rows(doc_id: str, result: ArticleResult, sentences: SentenceIndex) -
                 "iso_code": r.iso_code,
                 "mentions": len(r.mentions),
                 "first_char": r.first_char,
+                "latitude": where.latitude,
+                "longitude": where.longitude,
+                "geonames_id": where.geonames_id,
             }
         )
     projects = []

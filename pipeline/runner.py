@@ -20,18 +20,19 @@ import pyarrow.compute as pc
 
 from . import __version__
 from .annotate import count_words
+from .corpus_tables import build_corpus_tables
 from .engines import ENGINES
 from .ingest import read_articles
 from .link import link
 from .nlp import DEFAULT_MODEL, load_nlp
 from .resources import MODELS_DIR
 from .records import Article
-from .schema import ARTICLE_TABLES
+from .schema import ARTICLE_TABLES, CORPUS_TABLES, SCHEMAS
 from .store import PartStore, batch_name, write_table_atomic
 
 log = logging.getLogger(__name__)
 
-TABLE_NAMES = [*ARTICLE_TABLES, "entities"]
+TABLE_NAMES = [*ARTICLE_TABLES, *CORPUS_TABLES]
 
 
 @dataclass
@@ -54,10 +55,12 @@ class RunSummary:
             f"{self.rows.get(t, 0)} {t}"
             for t in ("officials", "regions", "projects", "dates", "relations", "entities")
         )
+        corpus = ", ".join(f"{self.rows.get(t, 0)} {t}" for t in ("office_terms", "events"))
         return [
             f"{self.documents} documents ({self.processed} processed, {self.skipped} unchanged, "
             f"{self.errors} errors) in {self.seconds:.1f}s, {wps:,.0f} words/s",
             f"found: {counts}",
+            f"across articles: {corpus}",
             f"tables written to {self.out_dir}",
         ]
 
@@ -184,7 +187,7 @@ def finalize(store: PartStore) -> dict[str, int]:
     small = {
         "documents": ["doc_id", "published"],
         "officials": ["doc_id", "entity_id", "name", "aliases", "role", "country"],
-        "regions": ["doc_id", "entity_id", "name", "type", "country", "iso_code"],
+        "regions": ["doc_id", "entity_id", "name", "type", "country", "iso_code", "latitude", "longitude", "geonames_id"],
         "projects": ["doc_id", "entity_id", "name", "aliases", "type", "countries"],
     }
     frames = {}
@@ -216,6 +219,12 @@ def finalize(store: PartStore) -> dict[str, int]:
         "entities",
         iter([pa.Table.from_pandas(entities, preserve_index=False)]),
     )
+    for table, frame in build_corpus_tables(store, mapping, entities).items():
+        counts[table] = write_table_atomic(
+            store.out_dir / f"{table}.parquet",
+            table,
+            iter([pa.Table.from_pandas(frame, schema=SCHEMAS[table], preserve_index=False)]),
+        )
     return counts
 
 
