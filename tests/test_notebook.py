@@ -12,7 +12,7 @@ nbclient = pytest.importorskip("nbclient")
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "notebooks" / "analyst_tour.ipynb"
-PLOTS = 4  # bar chart, meeting network, mentions per month, timeline
+PLOTS = 6  # bar chart, meeting network, mentions per month, timeline, map, office holders
 
 
 def images(notebook) -> int:

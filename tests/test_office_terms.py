@@ -119,3 +119,18 @@ def test_office_terms_earlier_relation_date_starts_the_term(value, first):
     relations = pd.DataFrame([("d1", "off-a", "off-x", value)], columns=["doc_id", "head_id", "tail_id", "date_value"])
     (term,) = build_office_terms(officials, pd.Series({"d1": date(2020, 1, 1)}), relations).to_dict("records")
     assert (term["first_seen"], term["last_seen"]) == (first, date(2020, 1, 1))
+
+
+@pytest.mark.parametrize("value, seen", [("2019-12-03", date(2019, 12, 3)), (None, None)])
+def test_office_terms_article_without_publication_date(value, seen):
+    # an undated article shows the official only on a date its relations give, else on none
+    officials = _officials(
+        [("d1", "off-a", "A B", "president", "President", "AZ", None), ("d2", "off-c", "C D", "president", "President", "AZ", None)]
+    )
+    relations = pd.DataFrame([("d1", "off-a", "off-x", value)], columns=["doc_id", "head_id", "tail_id", "date_value"])
+    published = pd.Series({"d1": pd.NaT, "d2": date(2020, 1, 1)})
+    terms = build_office_terms(officials, published, relations).set_index("entity_id")
+    first = terms.loc["off-a", "first_seen"]
+    assert (None if pd.isna(first) else first) == seen and not terms["conflict"].any()
+    held = who_held(terms.reset_index(), "president", "AZ", "2019-12-03")
+    assert list(held["entity_id"]) == (["off-a"] if seen else [])
