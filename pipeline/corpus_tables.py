@@ -32,7 +32,7 @@ def _places(store: PartStore) -> pd.DataFrame:
     batches = zip(
         store.read("relations", ["doc_id", "type", "start_char", "end_char"]),
         store.read("mentions", ["doc_id", "entity_id", "label", "start_char"]),
-        store.read("regions", ["doc_id", "entity_id", "type"]),
+        store.read("regions", ["doc_id", "entity_id", "type", "country"]),
         store.read("documents", ["doc_id", "text"]),
     )
     for relations, mentions, regions, documents in batches:

@@ -7,8 +7,9 @@ a meeting, a call or a joint act, `../shared/ANNOTATION.md`).
    meeting; its participants are all their ends ("X met A and B" is one meeting of X, A, B).
 2. Its date: the relation's `date_value` where that names calendar days, else the article's
    publication date (`date_source` says which); its place: a region named after "in"/"at" in
-   the evidence sentence, else the article's dateline ("BAKU, Azerbaijan – ..."), the most
-   specific one (a city before a province before a country), as a region entity id.
+   the evidence sentence, else the article's dateline ("BAKU, Azerbaijan – ...") unless the
+   sentence names places only in other countries; the most specific one (a city before a
+   province before a country), as a region entity id.
 3. Reports with the same participants whose dates lie within `SAME_EVENT_DAYS` days of the
    event's first report are one event, whichever articles they come from; its date is its
    most precise report's.
@@ -74,7 +75,7 @@ def relation_places(
     Args:
         relations: `relations` rows (doc_id, type, start_char, end_char).
         mentions: `mentions` rows (doc_id, entity_id, label, start_char).
-        regions: `regions` rows (doc_id, entity_id, type).
+        regions: `regions` rows (doc_id, entity_id, type, country).
         documents: `documents` rows (doc_id, text).
     """
     columns = ["doc_id", "start_char", "end_char", "place_id"]
@@ -82,23 +83,30 @@ def relation_places(
     if meetings.empty:
         return pd.DataFrame(columns=columns)
     texts = documents.set_index("doc_id")["text"].to_dict()
-    types = {(d, e): t for d, e, t in regions[["doc_id", "entity_id", "type"]].itertuples(index=False)}
+    kinds = regions[["doc_id", "entity_id", "type", "country"]].itertuples(index=False)
+    about = {(d, e): (t, c) for d, e, t, c in kinds}
     places_of: dict[str, list[tuple[int, str, str]]] = {}
     for doc_id, entity_id, label, start in mentions[["doc_id", "entity_id", "label", "start_char"]].itertuples(
         index=False
     ):
         if label == "REGION" and isinstance(entity_id, str):
-            places_of.setdefault(doc_id, []).append((int(start), entity_id, types.get((doc_id, entity_id), "")))
+            places_of.setdefault(doc_id, []).append((int(start), entity_id, about.get((doc_id, entity_id), ("",))[0]))
     rows = []
     for doc_id, start, end in meetings[["doc_id", "start_char", "end_char"]].drop_duplicates().itertuples(index=False):
         text = texts.get(doc_id) or ""
         places = places_of.get(doc_id, [])
-        said = [p for p in places if start <= p[0] < end and _LOCATIVE.search(text[max(0, p[0] - 12) : p[0]])]
+        in_sentence = [p for p in places if start <= p[0] < end]
+        said = [p for p in in_sentence if _LOCATIVE.search(text[max(0, p[0] - 12) : p[0]])]
         place = _best_place(said)
         if place is None:
-            dateline = dateline_span(text)
-            if dateline:
-                place = _best_place([p for p in places if dateline[0] <= p[0] < dateline[1]])
+            dateline = dateline_span(text) or (0, 0)
+            place = _best_place([p for p in places if dateline[0] <= p[0] < dateline[1]])
+            # "WASHINGTON – Kim will travel to Chile to meet President Piñera": a sentence that
+            # names places only in other countries than the dateline's speaks of somewhere else
+            outside = [p for p in in_sentence if not dateline[0] <= p[0] < dateline[1]]
+            named = {about.get((doc_id, p[1]), ("", None))[1] for p in outside} - {None}
+            if place and named and about.get((doc_id, place), ("", None))[1] not in named:
+                place = None
         rows.append((doc_id, int(start), int(end), place))
     return pd.DataFrame(rows, columns=columns)
 

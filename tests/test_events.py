@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 import pipeline
 from pipeline.cli import app
-from pipeline.events import build_events, dateline_span
+from pipeline.events import build_events, dateline_span, relation_places
 from pipeline.schema import SCHEMAS
 
 
@@ -112,3 +112,34 @@ def test_events_tables_present_and_empty_after_a_run_that_finds_nothing(tmp_path
     assert f"0 {table}" in result.output
     written = pq.read_table(out / f"{table}.parquet")
     assert written.num_rows == 0 and written.schema.remove_metadata().equals(SCHEMAS[table])
+
+
+def _place_of(text: str, regions: list[tuple[str, str, str, str]]) -> str | None:
+    """The place relation_places gives a meeting stated by the whole `text`; regions: (name, id, type, country)."""
+    mentions = pd.DataFrame(
+        [("d1", eid, "REGION", text.index(name)) for name, eid, _, _ in regions],
+        columns=["doc_id", "entity_id", "label", "start_char"],
+    )
+    region_rows = pd.DataFrame([("d1", eid, kind, country) for _, eid, kind, country in regions],
+                               columns=["doc_id", "entity_id", "type", "country"])
+    relations = pd.DataFrame([("d1", "MET_WITH", 0, len(text))], columns=["doc_id", "type", "start_char", "end_char"])
+    documents = pd.DataFrame([("d1", text)], columns=["doc_id", "text"])
+    (place,) = relation_places(relations, mentions, region_rows, documents)["place_id"]
+    return place
+
+
+@pytest.mark.parametrize(
+    "text, regions, expected",
+    [
+        # the sentence says where: the city before the country
+        ("Zarif met Bayramov in Baku, Azerbaijan.", [("Baku", "reg-baku", "city", "AZ"), ("Azerbaijan", "reg-az", "country", "AZ")], "reg-baku"),
+        # a place not after "in"/"at" is not the meeting's place ("ambassador to Iran")
+        ("The ambassador to Iran met the governor.", [("Iran", "reg-ir", "country", "IR")], None),
+        # the dateline, when the sentence names no place elsewhere
+        ("BAKU, Azerbaijan – Zarif met Bayramov.", [("BAKU", "reg-baku", "city", "AZ"), ("Azerbaijan", "reg-az", "country", "AZ")], "reg-baku"),
+        # not the dateline, when the sentence sends them to another country
+        ("WASHINGTON – Kim will travel to Chile to meet President Pinera.", [("WASHINGTON", "reg-dc", "city", "US"), ("Chile", "reg-cl", "country", "CL")], None),
+    ],
+)
+def test_events_place_of_a_meeting(text, regions, expected):
+    assert _place_of(text, regions) == expected
