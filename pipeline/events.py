@@ -116,34 +116,42 @@ def relation_places(
 
 def _reports(meetings: pd.DataFrame, published: pd.Series) -> list[dict]:
     """One report per (article, evidence sentence, date): participants, date, place, evidence."""
-    reports = []
-    keys = ["doc_id", "start_char", "end_char", "date_value"]
-    for (doc_id, start, end, value), rows in meetings.groupby(keys, dropna=False, sort=True):
-        participants = sorted({*rows["head_id"], *rows["tail_id"]})
-        names = {}
-        for ids, forms in ((rows["head_id"], rows["head"]), (rows["tail_id"], rows["tail"])):
-            for entity, form in zip(ids, forms):
-                names.setdefault(entity, form)
+    days = {doc: (d.date() if not pd.isna(d) else None) for doc, d in pd.to_datetime(published).items()}
+    places = meetings["place_id"] if "place_id" in meetings else [None] * len(meetings)
+    grouped: dict[tuple, dict] = {}
+    # plain dicts: a pandas group per sentence costs a millisecond each, too slow for a corpus
+    for doc_id, start, end, value, head, head_id, tail, tail_id, place, evidence in zip(
+        meetings["doc_id"], meetings["start_char"], meetings["end_char"], meetings["date_value"],
+        meetings["head"], meetings["head_id"], meetings["tail"], meetings["tail_id"], places, meetings["evidence"],
+    ):
         value = value if isinstance(value, str) else None
+        report = grouped.setdefault(
+            (doc_id, int(start), int(end), value),
+            {"names": {}, "places": [], "evidence": evidence if isinstance(evidence, str) else None},
+        )
+        report["names"].setdefault(head_id, head)
+        report["names"].setdefault(tail_id, tail)
+        if isinstance(place, str):
+            report["places"].append(place)
+    reports = []
+    for (doc_id, start, _, value), report in sorted(grouped.items(), key=lambda item: (item[0][:3], item[0][3] or "")):
         span = value_span(value)
         source = "relation"
         if span is None:
-            day = published.get(doc_id)
-            day = pd.Timestamp(day).date() if day is not None and not pd.isna(day) else None
+            day = days.get(doc_id)
             value, source = (day.isoformat(), "published") if day else (None, None)
             span = (day, day) if day else None
-        places = [p for p in rows.get("place_id", pd.Series(dtype=object)) if isinstance(p, str)]
         reports.append(
             {
                 "doc_id": doc_id,
-                "start_char": int(start),
-                "participants": tuple(participants),
-                "names": names,
+                "start_char": start,
+                "participants": tuple(sorted(report["names"])),
+                "names": report["names"],
                 "date": value,
                 "date_source": source,
                 "span": span,
-                "place_id": places[0] if places else None,
-                "evidence": rows["evidence"].iloc[0],
+                "place_id": report["places"][0] if report["places"] else None,
+                "evidence": report["evidence"],
             }
         )
     return reports

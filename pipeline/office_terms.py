@@ -13,6 +13,7 @@ analyst wants to look at both rows.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -48,61 +49,56 @@ def _known(day) -> bool:
     return isinstance(day, date) and not pd.isna(day)
 
 
-def _relation_starts(relations: pd.DataFrame) -> pd.DataFrame:
-    """(doc_id, entity_id, start): the first day of every dated relation an entity takes part in."""
-    rows = []
-    for doc_id, head, tail, value in relations[["doc_id", "head_id", "tail_id", "date_value"]].itertuples(
-        index=False
+def _relation_starts(relations: pd.DataFrame) -> dict[tuple[str, str], date]:
+    """(doc_id, entity_id) -> the first day of the earliest dated relation it takes part in there."""
+    starts: dict[tuple[str, str], date] = {}
+    for doc_id, head, tail, value in zip(
+        relations["doc_id"], relations["head_id"], relations["tail_id"], relations["date_value"]
     ):
         span = value_span(value)
         if span is None:
             continue
         for entity in (head, tail):
-            if isinstance(entity, str):
-                rows.append((doc_id, entity, span[0]))
-    return pd.DataFrame(rows, columns=["doc_id", "entity_id", "start"])
+            if isinstance(entity, str) and ((doc_id, entity) not in starts or span[0] < starts[(doc_id, entity)]):
+                starts[(doc_id, entity)] = span[0]
+    return starts
 
 
 def _sightings(officials: pd.DataFrame, published: pd.Series, relations: pd.DataFrame) -> pd.DataFrame:
     """One row per official per article, with the days the article shows them in office."""
     rows = officials[officials["role"].notna() & (officials["role"] != "")].copy()
-    days = pd.to_datetime(rows["doc_id"].map(published))
-    rows["published"] = pd.Series([d.date() if _known(d) else None for d in days], index=rows.index, dtype=object)
-    starts = _relation_starts(relations).groupby(["doc_id", "entity_id"])["start"].min()
-    rows["related"] = pd.Series(
-        [starts.get((d, e)) for d, e in zip(rows["doc_id"], rows["entity_id"])], index=rows.index, dtype=object
-    )
-
-    def seen(published_on, related_on) -> tuple:
-        known = [d for d in (published_on, related_on) if _known(d)]
-        if not known:
-            return None, None
+    days = {doc: (d.date() if _known(d) else None) for doc, d in pd.to_datetime(published).items()}
+    starts = _relation_starts(relations)
+    seen_from, seen_to = [], []
+    for doc_id, entity in zip(rows["doc_id"], rows["entity_id"]):
+        published_on, related_on = days.get(doc_id), starts.get((doc_id, entity))
+        known = [d for d in (published_on, related_on) if d is not None]
         # a later relation date is an announcement, not a sighting: the term ends at publication
-        last = published_on if _known(published_on) else max(known)
-        return min(known), last
-
-    spans = [seen(p, r) for p, r in zip(rows["published"], rows["related"])]
-    rows["seen_from"] = [s[0] for s in spans]
-    rows["seen_to"] = [s[1] for s in spans]
+        seen_from.append(min(known) if known else None)
+        seen_to.append(published_on if published_on is not None else (max(known) if known else None))
+    rows["seen_from"] = pd.Series(seen_from, index=rows.index, dtype=object)
+    rows["seen_to"] = pd.Series(seen_to, index=rows.index, dtype=object)
     return rows
 
 
 def _conflicts(terms: pd.DataFrame) -> list[list[str]]:
     """For each term, the other entities holding the same single-holder office at the same time."""
-    others: list[list[str]] = [[] for _ in range(len(terms))]
-    office = terms[["role", "country", "organization"]].fillna("").astype(str).agg("|".join, axis=1)
-    for _, positions in terms.groupby(office.values).indices.items():
-        first = terms.iloc[positions[0]]
-        if len(positions) < 2 or not is_single_holder(first["role"], first["country"], first["organization"]):
-            continue
-        for i in positions:
-            for j in positions:
-                a, b = terms.iloc[i], terms.iloc[j]
-                if a["entity_id"] == b["entity_id"] or pd.isna(a["first_seen"]) or pd.isna(b["first_seen"]):
-                    continue
-                if a["first_seen"] <= b["last_seen"] and b["first_seen"] <= a["last_seen"]:
-                    others[i].append(b["entity_id"])
-    return [sorted(set(o)) for o in others]
+    others: list[set[str]] = [set() for _ in range(len(terms))]
+    offices: dict[tuple, list[int]] = {}
+    rows = list(zip(terms["role"], terms["country"], terms["organization"]))
+    for position, (role, country, organization) in enumerate(rows):
+        if is_single_holder(role, country, organization):
+            offices.setdefault((role, country, organization), []).append(position)
+    ids, firsts, lasts = list(terms["entity_id"]), list(terms["first_seen"]), list(terms["last_seen"])
+    for positions in offices.values():
+        dated = sorted((p for p in positions if _known(firsts[p])), key=lambda p: firsts[p])
+        # a sweep in order of first_seen: each term meets the earlier ones still open
+        for k, i in enumerate(dated):
+            for j in dated[:k]:
+                if lasts[j] >= firsts[i] and ids[i] != ids[j]:
+                    others[i].add(ids[j])
+                    others[j].add(ids[i])
+    return [sorted(o) for o in others]
 
 
 def build_office_terms(
@@ -126,15 +122,35 @@ def build_office_terms(
     rows = _sightings(officials, published, relations)
     if rows.empty:
         return pd.DataFrame(columns=columns)
-    grouped = rows.groupby(KEY, dropna=False, sort=True)
-    terms = grouped.agg(
-        first_seen=("seen_from", lambda s: min((d for d in s if _known(d)), default=None)),
-        last_seen=("seen_to", lambda s: max((d for d in s if _known(d)), default=None)),
-        documents=("doc_id", "nunique"),
-        doc_ids=("doc_id", lambda s: sorted(set(s))),
-        role_texts=("role_text", lambda s: sorted({t for t in s if isinstance(t, str) and t})),
-        form=("name", lambda s: s.value_counts().index[0]),
-    ).reset_index()
+    # plain dicts: a pandas aggregation per group costs a millisecond each, too slow for a corpus
+    groups: dict[tuple, dict] = {}
+    for doc_id, entity, role, country, organization, name, role_text, seen_from, seen_to in zip(
+        rows["doc_id"], rows["entity_id"], rows["role"], rows["country"], rows["organization"],
+        rows["name"], rows["role_text"], rows["seen_from"], rows["seen_to"],
+    ):
+        key = tuple(None if pd.isna(v) else v for v in (entity, role, country, organization))
+        group = groups.setdefault(key, {"from": [], "to": [], "docs": set(), "texts": set(), "forms": Counter()})
+        if _known(seen_from):
+            group["from"].append(seen_from)
+            group["to"].append(seen_to)
+        group["docs"].add(doc_id)
+        if isinstance(role_text, str) and role_text:
+            group["texts"].add(role_text)
+        group["forms"][name] += 1
+    terms = pd.DataFrame(
+        [
+            {
+                **dict(zip(KEY, key)),
+                "first_seen": min(g["from"], default=None),
+                "last_seen": max(g["to"], default=None),
+                "documents": len(g["docs"]),
+                "doc_ids": sorted(g["docs"]),
+                "role_texts": sorted(g["texts"]),
+                "form": g["forms"].most_common(1)[0][0],
+            }
+            for key, g in groups.items()
+        ]
+    )
     terms["name"] = terms["entity_id"].map(names) if names is not None else None
     terms["name"] = terms["name"].where(terms["name"].notna(), terms["form"])
     terms["documents"] = terms["documents"].astype("int64")
