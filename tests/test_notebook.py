@@ -85,6 +85,11 @@ def test_notebook_answers_with_seed_officials(executed, name):
     assert name in text_outputs(executed)
 
 
+@pytest.mark.parametrize("answer", ["who held foreign minister for AZ on 2021-01-06: Jeyhun Bayramov"])
+def test_notebook_answers_who_held_an_office(executed, answer):
+    assert answer in text_outputs(executed)
+
+
 @pytest.mark.parametrize("expected", [sys.prefix])
 def test_notebook_kernel_is_this_environment(executed, expected):
     assert executed.cells[-1].outputs[-1]["text"].strip() == expected
