@@ -12,7 +12,7 @@ nbclient = pytest.importorskip("nbclient")
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "notebooks" / "analyst_tour.ipynb"
-PLOTS = 4  # bar chart, meeting network, mentions per month, timeline
+PLOTS = 6  # bar chart, meeting network, mentions per month, timeline, map, office holders
 
 
 def images(notebook) -> int:
@@ -83,6 +83,11 @@ def test_notebook_runs_on_a_fresh_run(executed, what):
 )
 def test_notebook_answers_with_seed_officials(executed, name):
     assert name in text_outputs(executed)
+
+
+@pytest.mark.parametrize("answer", ["who held foreign minister for AZ on 2021-01-06: Jeyhun Bayramov"])
+def test_notebook_answers_who_held_an_office(executed, answer):
+    assert answer in text_outputs(executed)
 
 
 @pytest.mark.parametrize("expected", [sys.prefix])

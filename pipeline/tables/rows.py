@@ -6,6 +6,7 @@ import bisect
 import hashlib
 from dataclasses import dataclass, field
 
+from ..normalize.coordinates import place_coordinates
 from ..normalize.names import fold
 from ..records import Article, Mention, Official, Project, Region, Relation, TimeExpression
 
@@ -124,6 +125,7 @@ def article_rows(doc_id: str, result: ArticleResult, sentences: SentenceIndex) -
         ids.setdefault(r.name, eid)
         kinds.setdefault(r.name, "region")
         mentions += _mention_rows(doc_id, eid, r.mentions, sentences)
+        where = place_coordinates(r.name, r.type, r.country, r.iso_code)
         regions.append(
             {
                 "doc_id": doc_id,
@@ -134,6 +136,9 @@ def article_rows(doc_id: str, result: ArticleResult, sentences: SentenceIndex) -
                 "iso_code": r.iso_code,
                 "mention_count": len(r.mentions),
                 "first_char": r.first_char,
+                "latitude": where.latitude,
+                "longitude": where.longitude,
+                "geonames_id": where.geonames_id,
             }
         )
     projects = []

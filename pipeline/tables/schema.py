@@ -7,6 +7,9 @@ import pyarrow as pa
 _str = pa.string()
 _int = pa.int64()
 _strs = pa.list_(pa.string())
+_float = pa.float64()
+# where a place lies (pipeline/coordinates.py): null where no packaged gazetteer knows it
+_coordinates = [("latitude", _float), ("longitude", _float), ("geonames_id", _int)]
 
 SCHEMAS: dict[str, pa.Schema] = {
     "documents": pa.schema(
@@ -64,6 +67,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("iso_code", _str),
             ("mention_count", _int),
             ("first_char", _int),
+            *_coordinates,
         ]
     ),
     "projects": pa.schema(
@@ -120,12 +124,50 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("documents", _int),
             ("first_published", pa.date32()),
             ("last_published", pa.date32()),
+            *_coordinates,  # regions only
+        ]
+    ),
+    # built in the link stage from all articles (pipeline/office_terms.py)
+    "office_terms": pa.schema(
+        [
+            ("entity_id", _str),
+            ("name", _str),
+            ("role", _str),
+            ("country", _str),
+            ("organization", _str),
+            ("first_seen", pa.date32()),
+            ("last_seen", pa.date32()),
+            ("documents", _int),
+            ("doc_ids", _strs),
+            ("role_texts", _strs),
+            ("conflict", pa.bool_()),
+            ("conflict_with", _strs),
+        ]
+    ),
+    # built in the link stage from all articles (pipeline/events.py)
+    "events": pa.schema(
+        [
+            ("event_id", _str),
+            ("type", _str),
+            ("participants", _strs),
+            ("participant_names", _strs),
+            ("date", _str),
+            ("date_source", _str),
+            ("earliest", pa.date32()),
+            ("latest", pa.date32()),
+            ("place_id", _str),
+            ("place", _str),
+            ("documents", _int),
+            ("doc_ids", _strs),
+            ("evidence", _strs),
         ]
     ),
 }
 
-# the tables written per article batch; `entities` is built from them at the end of a run
-ARTICLE_TABLES = [name for name in SCHEMAS if name != "entities"]
+# the tables built from all articles at the end of a run (the link stage)
+CORPUS_TABLES = ["entities", "office_terms", "events"]
+# the tables written per article batch
+ARTICLE_TABLES = [name for name in SCHEMAS if name not in CORPUS_TABLES]
 
 
 def to_table(name: str, rows: list[dict]) -> pa.Table:

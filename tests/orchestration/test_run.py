@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 import pipeline
 from pipeline.interfaces.cli import app
-from pipeline.tables.schema import SCHEMAS
+from pipeline.tables.schema import CORPUS_TABLES, SCHEMAS
 
 runner = CliRunner()
 
@@ -102,7 +102,7 @@ def test_run_read_tables_before_a_run_names_the_folder(tmp_path):
 def test_run_extract_returns_records_and_tables(seed_text):
     result = pipeline.extract(seed_text, published="2021-01-06")
     assert result.article.published.isoformat() == "2021-01-06"
-    assert set(result.tables) == set(SCHEMAS) - {"entities"}
+    assert set(result.tables) == set(SCHEMAS) - set(CORPUS_TABLES)
     assert list(result.tables["documents"]["text"]) == [seed_text]
 
 
