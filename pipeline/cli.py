@@ -1,4 +1,4 @@
-"""Command line: `python -m pipeline run|evaluate|show|version` (also installed as `newsx`)."""
+"""Command line: `python -m pipeline run|evaluate|train|show|version` (also installed as `newsx`)."""
 
 from __future__ import annotations
 
@@ -82,22 +82,72 @@ def run_command(
 
 @app.command("evaluate")
 def evaluate_command(
-    out: Path = typer.Argument(..., help="Output folder of a run."),
-    gold: Path = typer.Option(..., "--gold", help="Folder of gold JSON files."),
+    out: Optional[Path] = typer.Argument(None, help="Output folder of a run (not with --cv)."),
+    gold: list[Path] = typer.Option(..., "--gold", help="Folder of gold JSON files (repeatable)."),
     json_file: Optional[Path] = typer.Option(None, "--json", help="Also write the figures here."),
     errors: bool = typer.Option(False, "--errors", help="List misses and false positives."),
     table: Optional[list[str]] = typer.Option(None, "--table", help="Limit --errors to tables."),
+    cv: Optional[int] = typer.Option(
+        None, "--cv", min=2, help="K-fold cross-validation of the trained components over --gold."
+    ),
+    seed: int = typer.Option(0, "--seed", help="Seed of the fold split and of training (--cv)."),
 ) -> None:
-    """Score the tables in OUT against the gold annotations."""
+    """Score the tables in OUT against the gold annotations (or cross-validate with --cv K)."""
     from . import evaluate
 
+    if cv is not None:
+        _cross_validate(gold, cv, seed, json_file)
+        return
+    if out is None:
+        typer.echo("error: give the output folder of a run (or --cv K)", err=True)
+        raise typer.Exit(2)
+    if len(gold) != 1:
+        typer.echo("error: scoring a run takes one --gold folder", err=True)
+        raise typer.Exit(2)
     predicted = evaluate.load_predictions(out)
-    report = evaluate.score(evaluate.load_gold(gold), predicted)
+    report = evaluate.score(evaluate.load_gold(gold[0]), predicted)
     if errors:
         typer.echo(evaluate.format_errors(report, table or None))
     typer.echo(evaluate.format_report(report))
     if json_file:
         json_file.write_text(json.dumps(evaluate.report_to_dict(report), indent=2) + "\n")
+
+
+def _cross_validate(gold: list[Path], k: int, seed: int, json_file: Optional[Path]) -> None:
+    from .evaluation.cv import cross_validate, cv_to_dict, format_cv
+
+    try:
+        results = cross_validate(gold, k, seed=seed, progress=lambda line: typer.echo(line, err=True))
+    except (FileNotFoundError, ValueError) as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(format_cv(results))
+    if json_file:
+        json_file.write_text(json.dumps(cv_to_dict(results), indent=2) + "\n")
+
+
+@app.command("train")
+def train_command(
+    gold: Optional[list[Path]] = typer.Option(
+        None, "--gold", help="Gold corpus folder (repeatable); default ../shared/corpus/train and dev."
+    ),
+    out: Path = typer.Option(Path("models/trained"), "--out", "-o", help="Where the weights go."),
+    component: Optional[list[str]] = typer.Option(
+        None, "--component", help="Train only these (default: every trainable component)."
+    ),
+    seed: int = typer.Option(0, "--seed", help="Random seed (the same seed gives the same weights)."),
+) -> None:
+    """Train the trainable components on gold folders with spaCy's training loop."""
+    from .training.train import train_all
+
+    folders = gold or [Path("../shared/corpus/train"), Path("../shared/corpus/dev")]
+    try:
+        written = train_all(folders, out, components=component, seed=seed, log_file=sys.stderr)
+    except (FileNotFoundError, ValueError) as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2) from None
+    for name, path in written.items():
+        typer.echo(f"{name}: {path}")
 
 
 @app.command("show")

@@ -103,6 +103,7 @@ class DocumentErrors:
     misses: dict[str, list[dict]] = field(default_factory=dict)
     false_positives: dict[str, list[dict]] = field(default_factory=dict)
     attribute_errors: list[AttributeMismatch] = field(default_factory=list)
+    relation_status: list[str] = field(default_factory=list)  # per relation miss: its ends' status
 
 
 @dataclass
@@ -538,6 +539,10 @@ def score(gold: dict[str, dict], predicted: dict[str, dict]) -> Report:
                     if pred_rows[j].get("entity_id") is not None
                 ]
             errors.misses[table] = [r for i, r in enumerate(gold_rows) if i not in matched_gold]
+            if table == "relations":
+                from .evaluation.relation_status import miss_status
+
+                errors.relation_status = [miss_status(gold_doc, pred_doc, r) for r in errors.misses[table]]
             errors.false_positives[table] = [r for j, r in enumerate(pred_rows) if j not in matched_pred]
             for i, j in pairs:
                 for t, attribute in ATTRIBUTES:
@@ -729,8 +734,9 @@ def format_errors(report: Report, tables: Iterable[str] | None = None) -> str:
         for table in TABLES:
             if table not in wanted:
                 continue
-            for row in errors.misses.get(table, []):
-                lines.append(f"  MISS {table:<10} {_describe(table, row)}")
+            for k, row in enumerate(errors.misses.get(table, [])):
+                status = errors.relation_status[k] if table == "relations" else ""
+                lines.append(f"  MISS {table:<10} {_describe(table, row)}" + (f" ({status})" if status else ""))
             for row in errors.false_positives.get(table, []):
                 lines.append(f"  FP   {table:<10} {_describe(table, row)}")
         for error in errors.attribute_errors:

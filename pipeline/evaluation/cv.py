@@ -80,6 +80,7 @@ def cross_validate(
     *,
     seed: int = 0,
     model: str = DEFAULT_MODEL,
+    overrides: dict | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> list[FoldResult]:
     """Train on K-1 folds and score the held-out one, for each of the K folds."""
@@ -90,7 +91,10 @@ def cross_validate(
     for n, held_out in enumerate(folds):
         training = sorted(set(by_id) - set(held_out))
         trained = [
-            train_component(trainer, gold_dirs, include=training, seed=seed, log_file=io.StringIO())
+            train_component(
+                trainer, gold_dirs, include=training, seed=seed, overrides=overrides,
+                log_file=io.StringIO(),
+            )
             for trainer in TRAINERS.values()
         ]
         gold, predicted, rules = {}, {}, {}

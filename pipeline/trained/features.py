@@ -37,12 +37,30 @@ HAND_FEATURES = (
     + ["named_in_project", "in_locations", "record_part_of", "same_country", "both_countries"]
     + [f"region={t}" for t in REGION_TYPES]
     + ["head_mentions_log", "tail_mentions_log", "first_third"]
+    + ["path<=2", "path<=4", "path<=6", "path_long", "no_path", "lca_is_end"]
+    + ["lca_meeting_verb", "lca_meeting_noun", "lca_located_verb", "lca_located_prep", "path_meeting"]
 )
+MAX_PATH = 6  # dependency paths longer than this get no path string of their own
+
+
+# The groups of a feature row: the ends' vectors (and their product), the context vector
+# between them, the hashed words, the hand features.
+FEATURE_PARTS = ("entities", "context", "words", "hand")
 
 
 def feature_width(buckets: int) -> int:
     """Width of one candidate's feature row."""
     return 4 * TENSOR_WIDTH + buckets + len(HAND_FEATURES)
+
+
+def part_columns(part: str, buckets: int) -> list[tuple[int, int]]:
+    """[start, end) column ranges of a feature group in the row."""
+    return {
+        "entities": [(0, 2 * TENSOR_WIDTH), (3 * TENSOR_WIDTH, 4 * TENSOR_WIDTH)],
+        "context": [(2 * TENSOR_WIDTH, 3 * TENSOR_WIDTH)],
+        "words": [(4 * TENSOR_WIDTH, 4 * TENSOR_WIDTH + buckets)],
+        "hand": [(4 * TENSOR_WIDTH + buckets, feature_width(buckets))],
+    }[part]
 
 
 @lru_cache(maxsize=1)
@@ -135,6 +153,53 @@ def _hand(doc: Doc, cand: Candidate, records: dict, first: MentionSpan, second: 
     return f
 
 
+def _ancestors(tok) -> list:
+    """The token and its heads up to the sentence root."""
+    chain = [tok]
+    while chain[-1].head is not chain[-1] and len(chain) < 50:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def dependency_path(doc: Doc, a: MentionSpan, b: MentionSpan):
+    """(lowest common ancestor, path up from a, path down to b) between two mentions' roots in
+    one sentence, else None; the paths are the tokens below the ancestor."""
+    if a.sentence != b.sentence or not doc.has_annotation("DEP"):
+        return None
+    ra, rb = doc[a.start : a.end].root, doc[b.start : b.end].root
+    up_a, up_b = _ancestors(ra), _ancestors(rb)
+    index_b = {t.i: k for k, t in enumerate(up_b)}
+    for k, tok in enumerate(up_a):
+        if tok.i in index_b:
+            return tok, up_a[:k], up_b[: index_b[tok.i]]
+    return None
+
+
+def _path_features(doc: Doc, cand: Candidate, f: dict[str, float]) -> list[str]:
+    """Hand features of the dependency path into `f`; its hashed keys returned."""
+    cues = _cues()
+    found = dependency_path(doc, cand.head_span, cand.tail_span)
+    if found is None:
+        f["no_path"] = 1.0
+        return []
+    lca, up, down = found
+    length = len(up) + len(down)
+    f["path<=2" if length <= 2 else "path<=4" if length <= 4 else "path<=6" if length <= 6 else "path_long"] = 1.0
+    f["lca_is_end"] = float(not up or not down)
+    lemma = lemma_of(lca)
+    f["lca_meeting_verb"] = float(lemma in cues["meeting_verbs"])
+    f["lca_meeting_noun"] = float(lca.lower_ in cues["meeting_nouns"])
+    f["lca_located_verb"] = float(lemma in cues["located_verbs"])
+    on_path = [*up[1:], *down[1:]]
+    f["lca_located_prep"] = float(any(t.lower_ in cues["located_preps"] and t.dep_ == "prep" for t in on_path))
+    f["path_meeting"] = float(any(lemma_of(t) in cues["meeting_verbs"] or t.lower_ in cues["meeting_nouns"] for t in on_path))
+    keys = [f"lca:{lemma}", f"lcapos:{lca.pos_}"]
+    if length <= MAX_PATH:
+        keys.append("path:" + ">".join(t.dep_ for t in up) + "|" + "<".join(t.dep_ for t in reversed(down)))
+    keys += [f"pw:{lemma_of(t)}" for t in on_path[:MAX_PATH]]
+    return keys
+
+
 def featurize(doc: Doc, candidates: list[Candidate], buckets: int) -> np.ndarray:
     """One feature row per candidate (float32, width `feature_width(buckets)`)."""
     width = feature_width(buckets)
@@ -158,19 +223,20 @@ def featurize(doc: Doc, candidates: list[Candidate], buckets: int) -> np.ndarray
         out[row, :TENSOR_WIDTH] = head_vec
         out[row, TENSOR_WIDTH : 2 * TENSOR_WIDTH] = tail_vec
         out[row, 2 * TENSOR_WIDTH : 3 * TENSOR_WIDTH] = _mean(tensor, between.start, between.stop)
-        out[row, 3 * TENSOR_WIDTH : 4 * TENSOR_WIDTH] = head_vec * tail_vec
+        out[row, 3 * TENSOR_WIDTH : 4 * TENSOR_WIDTH] = head_vec * tail_vec  # part "entities"
         hashed = 4 * TENSOR_WIDTH
         # words between, capped: far pairs are told apart by the distance features
         keys = [f"b:{doc[i].lower_}" for i in list(between)[:30]]
         keys += [f"l:{doc[i].lower_}" for i in range(max(0, first.start - CONTEXT_WORDS), first.start)]
         keys += [f"r:{doc[i].lower_}" for i in range(second.end, min(len(doc), second.end + CONTEXT_WORDS))]
         keys += [f"hh:{doc[h.end - 1].head.lower_}", f"th:{doc[t.end - 1].head.lower_}"]
-        keys = [f"{cand.type}|{k}" for k in keys]
-        for key in keys:
-            out[row, hashed + _bucket(key, buckets)] = 1.0
         lo = doc[first.end].idx if first.end < len(doc) else len(doc.text)
         hi = doc[second.start].idx if second.start < len(doc) else len(doc.text)
         others = sum(1 for s in all_starts if lo <= s < hi)
-        for name, value in _hand(doc, cand, records, first, second, between, others).items():
+        hand = _hand(doc, cand, records, first, second, between, others)
+        keys += _path_features(doc, cand, hand)
+        for key in keys:
+            out[row, hashed + _bucket(f"{cand.type}|{key}", buckets)] = 1.0
+        for name, value in hand.items():
             out[row, hand_at + hand_index[name]] = value
     return out

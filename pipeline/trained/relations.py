@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.vocab import Vocab
 from spacy.util import registry
-from thinc.api import Config, Linear, Model, Optimizer, Relu, chain
+from thinc.api import Config, Linear, Model, Optimizer, Relu, add, chain
 from thinc.types import Floats2d
 
 from ..records import Relation
@@ -39,7 +39,7 @@ from .candidates import (
     records_of,
     relation_key,
 )
-from .features import featurize, feature_width
+from .features import FEATURE_PARTS, HAND_FEATURES, featurize, feature_width, part_columns
 
 # doc.user_data keys: the candidates and features of a Doc, and the gold labels of a reference.
 CACHE = "newsx_rel_cache"
@@ -51,19 +51,20 @@ TYPE_COLUMN = {t: k for k, t in enumerate(RELATION_TYPES)}
 DEFAULT_MODEL_CONFIG = """
 [model]
 @architectures = "newsx.RelationScorer.v1"
-hidden_width = 64
-dropout = 0.2
-buckets = 2048
+hidden_width = 32
+dropout = 0.3
+buckets = 512
 window = 1
 """
 
 
 def cached(doc: Doc, window: int, buckets: int) -> tuple[list[Candidate], np.ndarray]:
     """The Doc's candidates and their feature rows, computed once per Doc."""
-    found = doc.user_data.get(CACHE)
+    cache = doc.user_data.setdefault(CACHE, {})
+    found = cache.get((window, buckets))
     if found is None:
         candidates = find_candidates(doc, rule_relations(doc), window=window)
-        found = doc.user_data[CACHE] = (candidates, featurize(doc, candidates, buckets))
+        found = cache[(window, buckets)] = (candidates, featurize(doc, candidates, buckets))
     return found
 
 
@@ -73,29 +74,62 @@ def rule_relations(doc: Doc) -> list[Relation]:
     return list(doc._.relations or []) if rules is None else rules
 
 
-def build_features(window: int, buckets: int) -> Model[list[Doc], Floats2d]:
-    """A parameter-free layer: Docs -> the stacked feature rows of their candidates."""
+def build_features(window: int, buckets: int, parts: list[str]) -> Model[list[Doc], Floats2d]:
+    """A parameter-free layer: Docs -> the stacked feature rows of their candidates, with the
+    feature groups not in `parts` zeroed."""
+    unknown = set(parts) - set(FEATURE_PARTS)
+    if unknown:
+        raise ValueError(f"unknown feature parts {sorted(unknown)}; known: {list(FEATURE_PARTS)}")
+    keep = np.zeros(feature_width(buckets), dtype="float32")
+    for part in parts:
+        for lo, hi in part_columns(part, buckets):
+            keep[lo:hi] = 1.0
 
     def forward(model: Model, docs: list[Doc], is_train: bool):
         rows = [cached(doc, window, buckets)[1] for doc in docs]
         X = np.concatenate(rows) if rows else np.zeros((0, feature_width(buckets)), "float32")
-        return model.ops.asarray2f(X), lambda dY: []
+        return model.ops.asarray2f(X * keep), lambda dY: []
 
     return Model("newsx_relation_features", forward, dims={"nO": feature_width(buckets)},
-                 attrs={"window": window, "buckets": buckets})
+                 attrs={"window": window, "buckets": buckets, "parts": list(parts)})
 
 
 @registry.architectures("newsx.RelationScorer.v1")
 def scorer_model(
-    hidden_width: int, dropout: float, buckets: int, window: int = DEFAULT_WINDOW
+    hidden_width: int,
+    dropout: float,
+    buckets: int,
+    window: int = DEFAULT_WINDOW,
+    parts: list[str] = FEATURE_PARTS,
 ) -> Model[list[Doc], Floats2d]:
     """The network: candidate features -> one logit per relation type."""
     width = feature_width(buckets)
+    hand = len(HAND_FEATURES)
+    # The hand features (the rule verdict among them) also reach the output directly: a
+    # linear path that a few examples can learn, beside the network over everything.
     return chain(
-        build_features(window, buckets),
-        Relu(nO=hidden_width, nI=width, dropout=dropout),
-        Linear(nO=len(RELATION_TYPES), nI=hidden_width),
+        build_features(window, buckets, list(parts)),
+        add(
+            chain(Relu(nO=hidden_width, nI=width, dropout=dropout), Linear(nO=len(RELATION_TYPES), nI=hidden_width)),
+            chain(last_columns(hand), Linear(nO=len(RELATION_TYPES), nI=hand)),
+        ),
     )
+
+
+def last_columns(n: int) -> Model[Floats2d, Floats2d]:
+    """The last `n` columns of the input (the hand features)."""
+
+    def forward(model: Model, X: Floats2d, is_train: bool):
+        width = X.shape[1]
+
+        def backprop(dY: Floats2d) -> Floats2d:
+            dX = model.ops.alloc2f(dY.shape[0], width)
+            dX[:, width - n :] = dY
+            return dX
+
+        return X[:, width - n :], backprop
+
+    return Model("newsx_last_columns", forward, dims={"nO": n})
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:

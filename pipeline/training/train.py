@@ -3,7 +3,9 @@
 TRAINERS maps a component's folder under `models/trained/` to the config under
 `configs/<folder>.cfg` that trains it; adding a trainable component is one entry here and one
 config there. Each config has `paths.gold` (the gold folders) and the corpus readers'
-`include` (the article ids of one training fold, for cross-validation) to fill.
+`include` (the article ids of one training fold, for cross-validation) to fill. A trainer
+may have a `tune` step run after the loop on the same training articles (the relation
+scorer's thresholds, `thresholds.py`).
 """
 
 from __future__ import annotations
@@ -14,12 +16,14 @@ import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from spacy.language import Language
 from spacy.training.initialize import init_nlp
 from spacy.training.loop import train as train_loop
 from spacy.util import fix_random_seed, load_config
+
+from .thresholds import tune_thresholds
 
 log = logging.getLogger(__name__)
 
@@ -32,10 +36,12 @@ class Trainer:
 
     folder: str  # under models/trained/
     config: Path
+    # (trained nlp, fit(article ids) -> nlp, gold dirs, include, seed=) -> settings it chose
+    tune: Callable | None = None
 
 
 TRAINERS: dict[str, Trainer] = {
-    "relations": Trainer("relations", CONFIG_DIR / "relations.cfg"),
+    "relations": Trainer("relations", CONFIG_DIR / "relations.cfg", tune=tune_thresholds),
 }
 
 
@@ -48,7 +54,31 @@ def train_component(
     overrides: dict | None = None,
     log_file: io.TextIOBase | None = None,
 ) -> Language:
-    """Train one component on the gold folders (only the `include` article ids, if given)."""
+    """Train one component on the gold folders (only the `include` article ids, if given),
+    then run its tune step on the same articles."""
+    gold_dirs = [Path(d) for d in gold_dirs]
+    nlp = fit_component(trainer, gold_dirs, include=include, seed=seed, overrides=overrides,
+                        log_file=log_file)
+    if trainer.tune is not None:
+
+        def fit(ids: list[str]) -> Language:
+            return fit_component(trainer, gold_dirs, include=ids, seed=seed, overrides=overrides)
+
+        chosen = trainer.tune(nlp, fit, gold_dirs, include, seed=seed)
+        log.info("%s: tuned %s", trainer.folder, chosen)
+    return nlp
+
+
+def fit_component(
+    trainer: Trainer,
+    gold_dirs: Iterable[str | Path],
+    *,
+    include: list[str] | None = None,
+    seed: int = 0,
+    overrides: dict | None = None,
+    log_file: io.TextIOBase | None = None,
+) -> Language:
+    """spaCy's training loop for one component on the gold folders (`include`: article ids)."""
     settings = {
         "paths.gold": [str(Path(d)) for d in gold_dirs],
         "system.seed": seed,
