@@ -17,7 +17,7 @@ Registered names: factory `news_relation_scorer`, architecture `newsx.RelationSc
 from __future__ import annotations
 
 from itertools import islice
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
 from spacy.language import Language
@@ -55,6 +55,7 @@ hidden_width = 32
 dropout = 0.3
 buckets = 512
 window = 1
+parts = ["hand"]
 """
 
 
@@ -100,7 +101,7 @@ def scorer_model(
     dropout: float,
     buckets: int,
     window: int = DEFAULT_WINDOW,
-    parts: list[str] = FEATURE_PARTS,
+    parts: Sequence[str] = FEATURE_PARTS,
 ) -> Model[list[Doc], Floats2d]:
     """The network: candidate features -> one logit per relation type."""
     width = feature_width(buckets)
