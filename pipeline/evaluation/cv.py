@@ -18,7 +18,7 @@ import random
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc

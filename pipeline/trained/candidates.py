@@ -9,7 +9,8 @@ represented by its closest two mentions (the scorer's features read them).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import bisect
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
@@ -47,7 +48,6 @@ class Candidate:
     pairs_in_window: int = 0  # how many mention pairs lie within the window
     rule: Relation | None = None  # the rule system's row for this pair, where it has one
     rule_reverse: Relation | None = None  # the rule row with head and tail swapped
-    extra: dict = field(default_factory=dict)
 
     def key(self, records: dict[str, list]) -> tuple[str, str, str]:
         """(type, head name, tail name); the names sorted for MET_WITH, which is symmetric."""
@@ -79,8 +79,6 @@ def sentence_starts(doc: Doc) -> list[int]:
 
 def mention_spans(doc: Doc, record, starts: list[int]) -> list[MentionSpan]:
     """The token spans of a record's mentions."""
-    import bisect
-
     spans = []
     for m in record.mentions:
         span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")

@@ -6,8 +6,10 @@ entity pairs within the window, plus the pairs the rules proposed) it computes a
 
     features -> Relu(hidden_width, dropout) -> Linear(3) -> sigmoid (in the pipe)
 
-A candidate whose probability reaches the type's threshold becomes a relation row with that
-probability as its `confidence`; the rule rows of `doc._.relations` are replaced. Rule rows
+The feature groups the network reads are a setting (`parts`; the committed config reads the
+hand features only, which CV measured best). A candidate whose probability reaches the type's
+threshold (tuned on the training articles, `pipeline/training/thresholds.py`) becomes a
+relation row with that probability as its `confidence`; the rule rows of `doc._.relations` are replaced. Rule rows
 whose ends are no extracted record (a `part_of` naming a project the text never names as one)
 have no candidate and are kept as they are.
 
