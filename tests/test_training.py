@@ -115,3 +115,13 @@ def test_cross_validation_scores_every_held_out_article(corpus, k):
         assert r.trained.gold_documents == 1 and not r.trained.missing_documents
     text = format_cv(results)
     assert "MET_WITH" in text and "rules alone" in text
+
+
+@pytest.mark.parametrize("k", ["2"])
+def test_evaluate_cv_command_prints_spread_per_relation_type(corpus, tmp_path, k):
+    figures = tmp_path / "cv.json"
+    result = CliRunner().invoke(app, ["evaluate", "--cv", k, "--gold", str(corpus), "--json", str(figures)])
+    assert result.exit_code == 0, result.output
+    assert "2-fold cross-validation over 2 articles" in result.output
+    assert "LOCATED_IN" in result.output and "±" in result.output
+    assert len(json.loads(figures.read_text())["folds"]) == 2
