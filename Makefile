@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test evaluate bench clean
+.PHONY: run test evaluate train cv bench clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,14 @@ test: $(STAMP)
 evaluate: $(STAMP)
 	$(BIN)/python -m pipeline run ../shared/corpus/dev/articles --out /tmp/newsx-dev
 	$(BIN)/python -m pipeline evaluate /tmp/newsx-dev --gold ../shared/corpus/dev/gold
+
+# Trains every trainable component on train + dev gold and writes models/trained/ (a few minutes).
+train: $(STAMP)
+	$(BIN)/python -m pipeline train --gold ../shared/corpus/train --gold ../shared/corpus/dev --out models/trained
+
+# Honest figures: 5-fold cross-validation over train + dev (trains 5 times).
+cv: $(STAMP)
+	$(BIN)/python -m pipeline evaluate --cv 5 --gold ../shared/corpus/train --gold ../shared/corpus/dev
 
 clean:
 	rm -rf $(VENV) data/processed

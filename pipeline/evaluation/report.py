@@ -82,8 +82,9 @@ def format_errors(report: Report, tables: Iterable[str] | None = None) -> str:
         for table in TABLES:
             if table not in wanted:
                 continue
-            for row in errors.misses.get(table, []):
-                lines.append(f"  MISS {table:<10} {_describe(table, row)}")
+            for k, row in enumerate(errors.misses.get(table, [])):
+                status = errors.relation_status[k] if table == "relations" else ""
+                lines.append(f"  MISS {table:<10} {_describe(table, row)}" + (f" ({status})" if status else ""))
             for row in errors.false_positives.get(table, []):
                 lines.append(f"  FP   {table:<10} {_describe(table, row)}")
         for error in errors.attribute_errors:

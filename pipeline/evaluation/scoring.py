@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .relation_status import miss_status
 from .matching import (
     ATTRIBUTES,
     LINKED_TABLES,
@@ -82,6 +83,7 @@ class DocumentErrors:
     misses: dict[str, list[dict]] = field(default_factory=dict)
     false_positives: dict[str, list[dict]] = field(default_factory=dict)
     attribute_errors: list[AttributeMismatch] = field(default_factory=list)
+    relation_status: list[str] = field(default_factory=list)  # per relation miss: its ends' status
 
 
 @dataclass
@@ -145,6 +147,8 @@ def score(gold: dict[str, dict], predicted: dict[str, dict]) -> Report:
                     if pred_rows[j].get("entity_id") is not None
                 ]
             errors.misses[table] = [r for i, r in enumerate(gold_rows) if i not in matched_gold]
+            if table == "relations":
+                errors.relation_status = [miss_status(gold_doc, pred_doc, r) for r in errors.misses[table]]
             errors.false_positives[table] = [r for j, r in enumerate(pred_rows) if j not in matched_pred]
             for i, j in pairs:
                 for t, attribute in ATTRIBUTES:

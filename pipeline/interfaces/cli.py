@@ -1,4 +1,4 @@
-"""Command line: `python -m pipeline run|evaluate|show|version` (also installed as `newsx`).
+"""Command line: `python -m pipeline run|evaluate|train|show|version` (also installed as `newsx`).
 
 Exit status: 0 when the command did what was asked; 1 when it ran but failed (every input bad,
 or any with `--strict`; gold that matches no document); 2 for a misuse (a missing or unwritable
@@ -255,18 +255,32 @@ def _finish(summary, input_path: Path, strict: bool) -> None:
 
 @app.command("evaluate")
 def evaluate_command(
-    out: Path = typer.Argument(..., metavar="OUT", help="Output folder of a run."),
-    gold: Path = typer.Option(..., "--gold", help="Folder of gold JSON files."),
+    out: Optional[Path] = typer.Argument(
+        None, metavar="OUT", help="Output folder of a run (not with --cv)."
+    ),
+    gold: list[Path] = typer.Option(..., "--gold", help="Folder of gold JSON files (repeatable with --cv)."),
     json_file: Optional[Path] = typer.Option(None, "--json", help="Also write the figures here."),
     errors: bool = typer.Option(False, "--errors", help="List misses and false positives."),
     table: Optional[list[str]] = typer.Option(None, "--table", help="Limit --errors to tables."),
+    cv: Optional[int] = typer.Option(
+        None, "--cv", min=2, help="K-fold cross-validation of the trained components over --gold."
+    ),
+    seed: int = typer.Option(0, "--seed", help="Seed of the fold split and of training (--cv)."),
 ) -> None:
-    """Score the tables in OUT against the gold annotations."""
+    """Score the tables in OUT against the gold annotations (or cross-validate with --cv K)."""
     from ..evaluation.gold import load_gold, load_predictions
     from ..evaluation.matching import TABLES, matched_documents
     from ..evaluation.report import format_errors, format_report, report_to_dict
     from ..evaluation.scoring import score
 
+    if cv is not None:
+        _cross_validate(gold, cv, seed, json_file)
+        return
+    if out is None:
+        raise fail("give the output folder of a run (or --cv K to cross-validate)")
+    if len(gold) != 1:
+        raise fail("scoring a run takes one --gold folder (several only with --cv K)")
+    gold = gold[0]
     if not (out / "documents.parquet").exists():
         raise fail(
             f"no run output in {out} (documents.parquet missing); "
@@ -302,6 +316,41 @@ def evaluate_command(
             json_file.write_text(json.dumps(report_to_dict(report), indent=2) + "\n")
         except OSError as err:
             raise fail(f"cannot write {json_file} ({err.strerror or err})", 1) from None
+
+
+def _cross_validate(gold: list[Path], k: int, seed: int, json_file: Optional[Path]) -> None:
+    from ..evaluation.cv import cross_validate, cv_to_dict, format_cv
+
+    try:
+        results = cross_validate(gold, k, seed=seed, progress=lambda line: typer.echo(line, err=True))
+    except (FileNotFoundError, ValueError) as err:
+        raise fail(str(err)) from None
+    typer.echo(format_cv(results))
+    if json_file:
+        json_file.write_text(json.dumps(cv_to_dict(results), indent=2) + "\n")
+
+
+@app.command("train")
+def train_command(
+    gold: Optional[list[Path]] = typer.Option(
+        None, "--gold", help="Gold corpus folder (repeatable); default ../shared/corpus/train and dev."
+    ),
+    out: Path = typer.Option(Path("models/trained"), "--out", "-o", help="Where the weights go."),
+    component: Optional[list[str]] = typer.Option(
+        None, "--component", help="Train only these (default: every trainable component)."
+    ),
+    seed: int = typer.Option(0, "--seed", help="Random seed (the same seed gives the same weights)."),
+) -> None:
+    """Train the trainable components on gold folders with spaCy's training loop."""
+    from ..training.train import train_all
+
+    folders = gold or [Path("../shared/corpus/train"), Path("../shared/corpus/dev")]
+    try:
+        written = train_all(folders, out, components=component, seed=seed, log_file=sys.stderr)
+    except (FileNotFoundError, ValueError) as err:
+        raise fail(str(err)) from None
+    for name, path in written.items():
+        typer.echo(f"{name}: {path}")
 
 
 @app.command("show")

@@ -65,8 +65,12 @@ def check_suitable(nlp: Language, model: str) -> None:
 
 
 @lru_cache(maxsize=4)
-def load_nlp(model: str = DEFAULT_MODEL) -> Language:
-    """Load `model` (any installed spaCy pipeline) and add the project's components once."""
+def load_nlp(model: str = DEFAULT_MODEL, *, trained: bool = True, weights: str | None = None) -> Language:
+    """Load `model` (any installed spaCy pipeline) and add the project's components once.
+
+    `trained` adds the trained components from `weights` (default `models/trained`); without
+    them (`trained=False`, as the training reader needs) the rule components decide alone.
+    """
     try:
         nlp = spacy.load(model, exclude=list(UNUSED))
     except OSError as err:
@@ -76,6 +80,10 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
+    if trained:
+        from ..trained.loading import add_trained
+
+        add_trained(nlp, weights)
     check_suitable(nlp, model)
     return nlp
 

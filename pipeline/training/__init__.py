@@ -1,5 +1,4 @@
-"""Training: the train command and the conversion of gold annotations into spaCy training data.
+"""Training: gold reading and alignment, the corpus reader, the `train` command, CV folds.
 
-The trained components (their code and configs) land here; nothing in the run path imports this
-package until they do.
+The trainable components themselves live in `pipeline.trained`.
 """

@@ -342,3 +342,21 @@ def test_evaluate_pairwise_linking(items, expected):
 
     counts = pairwise_linking("officials", items)
     assert (counts.tp, counts.fp, counts.fn) == expected
+
+
+@pytest.mark.parametrize(
+    "predicted_officials, status",
+    [
+        (["Bunyad Huseynov", "Bahram Behnamjoo"], "both ends found: relation not found"),
+        (["Bunyad Huseynov"], "head found, tail not found: end not found"),
+        ([], "head not found, tail not found: end not found"),
+    ],
+)
+def test_evaluate_errors_give_relation_miss_end_status(predicted_officials, status):
+    gold = {"d.txt": _doc(
+        officials=[_official("Bunyad Huseynov"), _official("Bahram Behnamjoo", country="IR")],
+        relations=[{"type": "MET_WITH", "head": "Bunyad Huseynov", "tail": "Bahram Behnamjoo"}],
+    )}
+    predicted = {"d.txt": _doc(officials=[_official(n) for n in predicted_officials])}
+    text = format_errors(score(gold, predicted), ["relations"])
+    assert f"MISS relations  MET_WITH 'Bunyad Huseynov' -> 'Bahram Behnamjoo' ({status})" in text
