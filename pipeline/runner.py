@@ -11,25 +11,28 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from . import __version__
+from . import generations
 from .annotate import count_words
 from .engines import ENGINES
 from .ingest import read_articles
 from .link import link
 from .nlp import DEFAULT_MODEL, load_nlp
-from .resources import MODELS_DIR
+from .outlock import locked, try_lock
 from .records import Article
+from .rows import content_hash
 from .schema import ARTICLE_TABLES
 from .store import PartStore, batch_name, write_table_atomic
+from .versioning import code_fingerprint, pipeline_version  # noqa: F401  (public here too)
 
 log = logging.getLogger(__name__)
+
+DEFAULT_WORKER_TIMEOUT = 60.0  # seconds a Dask run waits for a worker before it gives up
 
 TABLE_NAMES = [*ARTICLE_TABLES, "entities"]
 
@@ -43,6 +46,8 @@ class RunSummary:
     errors: int = 0
     processed: int = 0
     skipped: int = 0
+    dropped: int = 0  # documents of earlier runs no longer in the input, removed from OUT
+    kept_missing: int = 0  # the same, kept because of keep_missing
     words: int = 0
     seconds: float = 0.0
     rows: dict[str, int] = field(default_factory=dict)
@@ -54,29 +59,20 @@ class RunSummary:
             f"{self.rows.get(t, 0)} {t}"
             for t in ("officials", "regions", "projects", "dates", "relations", "entities")
         )
-        return [
+        lines = [
             f"{self.documents} documents ({self.processed} processed, {self.skipped} unchanged, "
             f"{self.errors} errors) in {self.seconds:.1f}s, {wps:,.0f} words/s",
             f"found: {counts}",
             f"tables written to {self.out_dir}",
         ]
-
-
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A hash of the pipeline's code and language assets: any change to them reprocesses."""
-    package = Path(__file__).resolve().parent
-    digest = hashlib.sha1()
-    for path in sorted([*package.rglob("*.py"), *MODELS_DIR.rglob("*")]):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:8]
-
-
-def pipeline_version(model: str) -> str:
-    """The version recorded per document: package version, code fingerprint and model."""
-    return f"{__version__}+{code_fingerprint()}+{model}"
+        if self.dropped:
+            lines.append(
+                f"dropped {self.dropped} document(s) of earlier runs that are not in this input "
+                "(--keep-missing keeps them)"
+            )
+        if self.kept_missing:
+            lines.append(f"kept {self.kept_missing} document(s) of earlier runs that are not in this input")
+        return lines
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:
@@ -112,20 +108,54 @@ def run(
     engine: str = "local",
     scheduler: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    keep_missing: bool = False,
+    day_first: bool | None = None,
+    worker_timeout: float = DEFAULT_WORKER_TIMEOUT,
 ) -> RunSummary:
     """Run the pipeline over a folder or file of articles and write the tables to `out_dir`.
 
-    Articles already processed into `out_dir` with the same content and pipeline version are
-    skipped (so an interrupted run resumes); `force` starts over. `progress(docs, words)` is
-    called after each batch. `engine` is "local" (`n_process` worker processes) or "dask"
-    (`scheduler` is a cluster address; without one, a local cluster of `n_process` workers).
+    Articles already processed into `out_dir` with the same content (body and header) and
+    pipeline version are skipped (so an interrupted run resumes); `force` starts over.
+    Documents of earlier runs that are not in this input are dropped from `out_dir` (the
+    summary says how many) unless `keep_missing`. `progress(docs, words)` is called after
+    each batch. `engine` is "local" (`n_process` worker processes) or "dask" (`scheduler` is
+    a cluster address; without one, a local cluster of `n_process` workers); a Dask run fails
+    when no worker is there for `worker_timeout` seconds. `day_first` is the order of
+    all-numeric header dates (see `ingest.read_articles`). One run at a time may write
+    `out_dir`: a second gets `OutputLocked`.
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; choose one of {sorted(ENGINES)}")
-    started = time.perf_counter()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    with locked(out):
+        return _run_locked(
+            input_path, out, model=model, n_process=n_process, batch_size=batch_size,
+            force=force, engine=engine, scheduler=scheduler, progress=progress,
+            keep_missing=keep_missing, day_first=day_first, worker_timeout=worker_timeout,
+        )
+
+
+def _run_locked(
+    input_path: str | Path,
+    out: Path,
+    *,
+    model: str,
+    n_process: int,
+    batch_size: int,
+    force: bool,
+    engine: str,
+    scheduler: str | None,
+    progress: Callable[[int, int], None] | None,
+    keep_missing: bool,
+    day_first: bool | None,
+    worker_timeout: float,
+) -> RunSummary:
+    started = time.perf_counter()
     store = PartStore(out)
+    # a killed run's half-made commit is finished, its temporary files removed
+    generations.roll_forward(out)
+    generations.remove_leftovers(out, store.parts_dir)
     if force:
         store.clear()
     version = pipeline_version(model)
@@ -136,13 +166,13 @@ def run(
     stale: dict[str, str] = {}  # doc_id -> batch holding an outdated version
 
     def pending_articles() -> Iterator[tuple[int, Article]]:
-        for position, article in enumerate(read_articles(input_path)):
+        for position, article in enumerate(read_articles(input_path, exclude=out, day_first=day_first)):
             if article.doc_id in seen:
                 log.warning("%s: duplicate doc_id %s; skipped", article.source, article.doc_id)
                 continue
             seen.add(article.doc_id)
             previous = done.get(article.doc_id)
-            content = hashlib.sha256(article.text.encode("utf-8")).hexdigest()[:16]
+            content = content_hash(article)
             if previous and previous[0] == content and previous[1] == version:
                 summary.skipped += 1
                 continue
@@ -165,12 +195,18 @@ def run(
         if progress:
             progress(summary.processed, summary.words)
 
-    ENGINES[engine](articles_in_batches(), model, version, n_process, on_done, scheduler=scheduler)
+    ENGINES[engine](
+        articles_in_batches(), model, version, n_process, on_done,
+        scheduler=scheduler, worker_timeout=worker_timeout,
+    )
 
-    # outdated versions of changed articles, and articles no longer in the input
-    for doc_id, (_, _, batch) in done.items():
-        if doc_id not in seen:
-            stale[doc_id] = batch
+    # outdated versions of changed articles, and (unless kept) articles no longer in the input
+    missing = {doc_id: batch for doc_id, (_, _, batch) in done.items() if doc_id not in seen}
+    if keep_missing:
+        summary.kept_missing = len(missing)
+    else:
+        summary.dropped = len(missing)
+        stale.update(missing)
     store.drop_documents(stale)
 
     finalize(store)
@@ -206,15 +242,25 @@ def finalize(store: PartStore) -> dict[str, int]:
                 piece = piece.set_column(piece.schema.get_field_index(column), column, new)
         return piece
 
+    # all tables are written under temporary names, then committed together (one generation)
+    generation = generations.new_generation()
     counts = {}
     for table in ARTICLE_TABLES:
         counts[table] = write_table_atomic(
-            store.out_dir / f"{table}.parquet", table, store.read(table), relink
+            store.out_dir / f"{table}.parquet", table, store.read(table), relink, generation
         )
     counts["entities"] = write_table_atomic(
         store.out_dir / "entities.parquet",
         "entities",
         iter([pa.Table.from_pandas(entities, preserve_index=False)]),
+        generation=generation,
+    )
+    generations.commit(
+        store.out_dir,
+        {
+            generations.temporary_path(store.out_dir / f"{t}.parquet", generation): store.out_dir / f"{t}.parquet"
+            for t in TABLE_NAMES
+        },
     )
     return counts
 
@@ -236,4 +282,22 @@ def read_tables(out_dir: str | Path = "data/processed") -> dict[str, pd.DataFram
     missing = [t for t in TABLE_NAMES if not (out / f"{t}.parquet").exists()]
     if missing:
         raise FileNotFoundError(f"{out}: no tables {missing}; run the pipeline first")
-    return {t: pd.read_parquet(out / f"{t}.parquet") for t in TABLE_NAMES}
+    for _ in range(READ_ATTEMPTS):
+        # a run commits its tables one rename after another: wait out that instant
+        tables = {t: pd.read_parquet(out / f"{t}.parquet") for t in TABLE_NAMES}
+        if len({generations.generation_of(out / f"{t}.parquet") for t in TABLE_NAMES}) == 1:
+            return tables
+        try:
+            handle = try_lock(out)
+        except OSError:  # a reader without write access waits for the writer instead
+            handle = None
+        if handle is not None:  # no run is writing: a killed one left its commit half done
+            try:
+                generations.roll_forward(out)
+            finally:
+                handle.close()
+        time.sleep(0.05)
+    raise RuntimeError(f"{out}: the tables belong to different runs; rerun the pipeline")
+
+
+READ_ATTEMPTS = 50
