@@ -49,6 +49,16 @@ def run_command(
     scheduler: Optional[str] = typer.Option(
         None, help="Dask scheduler address (tcp://host:8786); a local cluster when omitted."
     ),
+    keep_missing: bool = typer.Option(
+        False, "--keep-missing", help="Keep documents of earlier runs that this input lacks."
+    ),
+    day_first: Optional[bool] = typer.Option(
+        None, "--day-first/--month-first",
+        help="Order of all-numeric header dates (06/01/2021); default month first, with a warning.",
+    ),
+    dask_timeout: float = typer.Option(
+        60.0, "--dask-timeout", min=1, help="Seconds a Dask run waits for its scheduler or a worker."
+    ),
 ) -> None:
     """Run the pipeline on INPUT and write the tables to OUT."""
     from .nlp import ModelNotFound
@@ -68,6 +78,9 @@ def run_command(
             engine=engine,
             scheduler=scheduler,
             progress=_progress_printer(),
+            keep_missing=keep_missing,
+            day_first=day_first,
+            worker_timeout=dask_timeout,
         )
     except (ModelNotFound, ValueError, RuntimeError) as err:
         typer.echo(f"error: {err}", err=True)
