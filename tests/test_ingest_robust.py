@@ -184,3 +184,24 @@ def test_ingest_numeric_header_dates_follow_one_rule(tmp_path, raw, day_first, e
         assert any(warned in w and raw in w for w in article.warnings)
     else:
         assert article.warnings == ()
+
+
+# --- 1. big JSONL and CSV files are streamed --------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv"])
+def test_ingest_first_article_of_a_big_file_is_read_without_the_file(tmp_path, suffix):
+    import tracemalloc
+
+    path = tmp_path / f"feed{suffix}"
+    with path.open("w") as out:
+        if suffix == ".csv":
+            out.write("id,text\n")
+        for i in range(60_000):  # about 6 MB
+            out.write(json.dumps({"id": str(i), "text": BODY}) + "\n" if suffix == ".jsonl" else f'{i},"{BODY}"\n')
+    tracemalloc.start()
+    first = next(iter(read_articles(path)))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert first.text == BODY
+    assert peak < 3_000_000, f"reading one article took {peak:,} bytes"
