@@ -469,7 +469,7 @@ def read_articles(
         if reader is None:
             yield error_article(source, f"unsupported file type {path.suffix or '(none)'!r}")
             continue
-        renamed = not readable_name(path)[1]
+        renamed = not readable_name(path.relative_to(root) if root.is_dir() else Path(path.name))[1]
         try:
             for article in reader(path, source, day_first=day_first):
                 if renamed:
