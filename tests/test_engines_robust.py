@@ -45,7 +45,7 @@ def test_engines_workers_die_with_a_killed_driver(corpus, tmp_path):
 
 def test_engines_dask_without_workers_fails_with_one_line(corpus, tmp_path):
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=0, dashboard_address=None) as cluster:
+    with distributed.LocalCluster(n_workers=0, dashboard_address=":0") as cluster:
         started = time.monotonic()
         result = CliRunner().invoke(
             app,
@@ -80,7 +80,7 @@ def _pretend_old_code() -> None:
 
 def test_engines_dask_worker_of_another_version_is_refused(corpus, tmp_path):
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as cluster:
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=":0") as cluster:
         with distributed.Client(cluster) as client:
             client.run(_pretend_old_code)
         with pytest.raises(RuntimeError, match="no Dask worker runs this pipeline version"):
@@ -90,7 +90,7 @@ def test_engines_dask_worker_of_another_version_is_refused(corpus, tmp_path):
 
 def test_engines_dask_run_fails_when_all_workers_are_lost(corpus, tmp_path):
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as cluster:
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=":0") as cluster:
 
         def lose_the_workers(docs: int, words: int) -> None:
             if docs == 1:
