@@ -432,7 +432,7 @@ def iter_files(root: Path, exclude: Path | None = None) -> Iterator[tuple[Path, 
         if out is not None:
             skip = is_output_entry(rel) if out == base else _inside(base / rel, out)
             if skip:
-                if not warned:
+                if not warned and not path.is_dir():  # an output folder holding no files yet is no news
                     log.warning("%s: the output folder is inside the input; its files are not read", out)
                     warned = True
                 continue
