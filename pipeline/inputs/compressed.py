@@ -24,7 +24,10 @@ GZIP_SUFFIX = ".gz"
 
 
 def read_gzip_file(
-    path: Path, source: str, reader_for: Callable[[Path], Callable | None]
+    path: Path,
+    source: str,
+    reader_for: Callable[[Path], Callable | None],
+    day_first: bool | None = None,
 ) -> Iterator[Article]:
     """Read `NAME.SUFFIX.gz` as `NAME.SUFFIX` would be read; a broken archive is an error row.
 
@@ -44,4 +47,4 @@ def read_gzip_file(
         except (OSError, EOFError, zlib.error) as err:  # BadGzipFile is an OSError
             yield error_article(source, f"not a readable gzip file ({err})")
             return
-        yield from reader(plain, source)
+        yield from reader(plain, source, day_first=day_first)

@@ -146,7 +146,7 @@ def html_to_article(
     return replace(article, language=language)
 
 
-def read_html_file(path: Path, source: str) -> Iterator[Article]:
+def read_html_file(path: Path, source: str, day_first: bool | None = None) -> Iterator[Article]:
     """Read one saved HTML page (`.html`, `.htm`) as one Article."""
     data = path.read_bytes()
     if not data.strip():
@@ -222,7 +222,7 @@ def _has_bytes_after(stream, offset: int) -> bool:
     return bool(stream.read(4096).strip())
 
 
-def read_warc_file(path: Path, source: str) -> Iterator[Article]:
+def read_warc_file(path: Path, source: str, day_first: bool | None = None) -> Iterator[Article]:
     """Stream a WARC (`.warc`, `.warc.gz`): each HTML response record (status 200) is an Article.
 
     Records are numbered from 1 in file order, all kinds counted; an article's source is

@@ -167,6 +167,16 @@ def run_command(
     verbose: bool = typer.Option(
         False, "--verbose", "-v", help="Log what the run does, and list every bad input."
     ),
+    keep_missing: bool = typer.Option(
+        False, "--keep-missing", help="Keep documents of earlier runs that this input lacks."
+    ),
+    day_first: Optional[bool] = typer.Option(
+        None, "--day-first/--month-first",
+        help="Order of all-numeric header dates (06/01/2021); default month first, with a warning.",
+    ),
+    dask_timeout: float = typer.Option(
+        60.0, "--dask-timeout", min=1, help="Seconds a Dask run waits for its scheduler or a worker."
+    ),
     log_file: Optional[Path] = typer.Option(
         None, "--log-file", help="Also write the run's log (every bad input included) to this file."
     ),
@@ -208,6 +218,9 @@ def run_command(
             force=force,
             engine=engine,
             scheduler=scheduler,
+            keep_missing=keep_missing,
+            day_first=day_first,
+            worker_timeout=dask_timeout,
             progress=progress,
             selection=selection,
             on_error=errors,

@@ -10,12 +10,15 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ..tables import generations
+from ..tables.outlock import try_lock
 from ..tables.schema import SCHEMAS
 
 TABLE_NAMES = list(SCHEMAS)
@@ -41,4 +44,22 @@ def read_tables(out_dir: str | Path = "data/processed") -> dict[str, pd.DataFram
     missing = [t for t in TABLE_NAMES if not (out / f"{t}.parquet").exists()]
     if missing:
         raise FileNotFoundError(f"{out}: no tables {missing}; run the pipeline first")
-    return {t: read_table(out, t) for t in TABLE_NAMES}
+    for _ in range(READ_ATTEMPTS):
+        # a run commits its tables one rename after another: wait out that instant
+        tables = {t: read_table(out, t) for t in TABLE_NAMES}
+        if len({generations.generation_of(out / f"{t}.parquet") for t in TABLE_NAMES}) == 1:
+            return tables
+        try:
+            handle = try_lock(out)
+        except OSError:  # a reader without write access waits for the writer instead
+            handle = None
+        if handle is not None:  # no run is writing: a killed one left its commit half done
+            try:
+                generations.roll_forward(out)
+            finally:
+                handle.close()
+        time.sleep(0.05)
+    raise RuntimeError(f"{out}: the tables belong to different runs; rerun the pipeline")
+
+
+READ_ATTEMPTS = 50

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from spacy.language import Language
 
-from .chunks import CHUNK_CHARS, merge_results, split_text
+from .chunks import CHUNK_CHARS, PIPE_CHARS, iter_pieces, merge_results
 from ..language.nlp import make_doc, result_of, sentence_spans
 from ..records import Article
 from ..tables.rows import ArticleResult, SentenceIndex, article_rows, document_row
@@ -28,20 +28,44 @@ def count_words(text: str) -> int:
 
 def _pieces(articles: list[Article], limit: int) -> Iterator[tuple[Article, int, str]]:
     for article in articles:
-        for offset, piece in split_text(article.text, limit):
+        for offset, piece in iter_pieces(article.text, limit):
             yield article, offset, piece
+
+
+def _groups(
+    pieces: Iterator[tuple[Article, int, str]], budget: int
+) -> Iterator[list[tuple[Article, int, str]]]:
+    """Consecutive pieces whose texts add up to about `budget` characters (at least one each)."""
+    group: list = []
+    size = 0
+    for item in pieces:
+        if group and size + len(item[2]) > budget:
+            yield group
+            group, size = [], 0
+        group.append(item)
+        size += len(item[2])
+    if group:
+        yield group
 
 
 def annotate_articles(
     nlp: Language, articles: list[Article], limit: int
 ) -> dict[str, tuple[ArticleResult, list[tuple[int, int]]] | Exception]:
-    """Run the pipeline over articles (long ones in pieces): doc_id -> (records, sentence spans)."""
-    items = list(_pieces(articles, limit))
-    docs = nlp.pipe(make_doc(nlp, piece, article.published) for article, _, piece in items)
+    """Run the pipeline over articles (long ones in pieces): doc_id -> (records, sentence spans).
+
+    The parser's memory grows with the characters it is given at once, so pieces go through
+    `nlp.pipe` in groups of about PIPE_CHARS characters, and only each piece's records (never
+    its Doc) are kept: memory is bounded by the group, not by the article.
+    """
     parts: dict[str, list] = {}
-    for (article, offset, _), doc in zip(items, docs):
-        spans = [(s + offset, e + offset) for s, e in sentence_spans(doc)]
-        parts.setdefault(article.doc_id, []).append((offset, result_of(doc), spans))
+    for group in _groups(_pieces(articles, limit), max(limit, PIPE_CHARS)):
+        docs = nlp.pipe(
+            (make_doc(nlp, piece, article.published) for article, _, piece in group),
+            batch_size=len(group),
+        )
+        for (article, offset, _), doc in zip(group, docs):
+            spans = [(s + offset, e + offset) for s, e in sentence_spans(doc)]
+            parts.setdefault(article.doc_id, []).append((offset, result_of(doc), spans))
     return {
         doc_id: (merge_results([(o, r) for o, r, _ in pieces]), [s for _, _, sp in pieces for s in sp])
         for doc_id, pieces in parts.items()

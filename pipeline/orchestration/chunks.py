@@ -4,6 +4,7 @@ records of the pieces back with their character offsets shifted to the whole tex
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from ..records import Mention
@@ -11,27 +12,38 @@ from ..normalize.names import fold
 from ..tables.rows import ArticleResult
 
 CHUNK_CHARS = 100_000  # well under spaCy's max_length; the parser's memory grows with length
+# characters given to nlp.pipe at once: the statistical model takes about 3 KB per character
+# in flight (a 100,000-character piece about 300 MB), so this bounds a run's memory
+PIPE_CHARS = 150_000
 
 _BOUNDARIES = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
 
 
-def split_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
-    """Pieces of `text` no longer than `limit`, as (offset, piece), cut at the best boundary."""
-    pieces: list[tuple[int, str]] = []
+def iter_pieces(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """Pieces of `text` no longer than `limit`, as (offset, piece), cut at the best boundary.
+
+    A generator: each piece is cut when it is needed, so a huge text is never held twice.
+    """
     start = 0
     while len(text) - start > limit:
         window = text[start : start + limit]
         cut = None
         for boundary in _BOUNDARIES:
-            ends = [m.end() for m in boundary.finditer(window) if m.end() > limit // 2]
-            if ends:
-                cut = ends[-1]
+            last = None
+            for match in boundary.finditer(window, limit // 2):
+                last = match
+            if last is not None and last.end() > limit // 2:
+                cut = last.end()
                 break
         cut = cut or limit
-        pieces.append((start, text[start : start + cut]))
+        yield start, text[start : start + cut]
         start += cut
-    pieces.append((start, text[start:]))
-    return pieces
+    yield start, text[start:]
+
+
+def split_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """All pieces of `text` at once (see `iter_pieces`)."""
+    return list(iter_pieces(text, limit))
 
 
 def _shift_mentions(mentions: list[Mention], offset: int) -> list[Mention]:

@@ -12,29 +12,32 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .. import __version__
-from .annotate import count_words
+from ..inputs.readers import read_articles
+from ..inputs.selection import FileSelection
+from ..language.nlp import DEFAULT_MODEL, load_nlp
 from ..linking.corpus_tables import build_corpus_tables
+from ..linking.link import link
+from ..records import Article
+from ..tables import generations
+from ..tables.outlock import locked, try_lock
+from ..tables.rows import content_hash
+from ..tables.schema import ARTICLE_TABLES, CORPUS_TABLES, SCHEMAS
+from ..tables.store import PartStore, batch_name, is_output_entry, write_table_atomic
+from .annotate import count_words
 from .dask_engine import run_dask
 from .engines import run_local
 from .ordering import in_input_order
-from ..inputs.readers import read_articles
-from ..inputs.selection import FileSelection
-from ..linking.link import link
-from ..language.nlp import DEFAULT_MODEL, load_nlp
-from ..resources import MODELS_DIR
-from ..records import Article
-from ..tables.schema import ARTICLE_TABLES, CORPUS_TABLES, SCHEMAS
-from ..tables.store import PartStore, batch_name, write_table_atomic
+from .versioning import code_fingerprint, pipeline_version  # noqa: F401  (public here too)
 
 log = logging.getLogger(__name__)
+
+DEFAULT_WORKER_TIMEOUT = 60.0  # seconds a Dask run waits for a worker before it gives up
 
 TABLE_NAMES = [*ARTICLE_TABLES, *CORPUS_TABLES]
 PROGRESS_EVERY_SKIPPED = 500  # a rerun over unchanged articles still shows it is moving
@@ -51,6 +54,8 @@ class RunSummary:
     processed: int = 0  # articles extracted in this run (errors not counted)
     skipped: int = 0  # articles the output already held with the same content and version
     excluded: int = 0  # files left out by the include/exclude patterns
+    dropped: int = 0  # documents of earlier runs no longer in the input, removed from OUT
+    kept_missing: int = 0  # the same, kept because of keep_missing
     words: int = 0
     seconds: float = 0.0
     rows: dict[str, int] = field(default_factory=dict)
@@ -64,33 +69,24 @@ class RunSummary:
         )
         excluded = f", {self.excluded} files excluded" if self.excluded else ""
         corpus = ", ".join(f"{self.rows.get(t, 0)} {t}" for t in ("office_terms", "events"))
-        return [
+        lines = [
             f"{self.documents} documents ({self.processed} processed, {self.skipped} unchanged, "
             f"{self.errors} errors{excluded}) in {self.seconds:.1f}s, {wps:,.0f} words/s",
             f"found: {counts}",
             f"across articles: {corpus}",
             f"tables written to {self.out_dir}",
         ]
+        if self.dropped:
+            lines.append(
+                f"dropped {self.dropped} document(s) of earlier runs that are not in this input "
+                "(--keep-missing keeps them)"
+            )
+        if self.kept_missing:
+            lines.append(f"kept {self.kept_missing} document(s) of earlier runs that are not in this input")
+        return lines
 
 
 ENGINES = {"local": run_local, "dask": run_dask}  # `--engine NAME`
-
-
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A hash of the pipeline's code and language assets: any change to them reprocesses."""
-    package = Path(__file__).resolve().parents[1]  # the whole `pipeline` package
-    digest = hashlib.sha1()
-    for path in sorted([*package.rglob("*.py"), *MODELS_DIR.rglob("*")]):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:8]
-
-
-def pipeline_version(model: str) -> str:
-    """The version recorded per document: package version, code fingerprint and model."""
-    return f"{__version__}+{code_fingerprint()}+{model}"
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:
@@ -128,22 +124,60 @@ def run(
     progress: Callable[[int, int], None] | None = None,
     selection: FileSelection = FileSelection(),
     on_error: Callable[[str], None] | None = None,
+    keep_missing: bool = False,
+    day_first: bool | None = None,
+    worker_timeout: float = DEFAULT_WORKER_TIMEOUT,
 ) -> RunSummary:
     """Run the pipeline over a folder or file of articles and write the tables to `out_dir`.
 
-    Articles already processed into `out_dir` with the same content and pipeline version are
-    skipped (so an interrupted run resumes); `force` starts over. `progress(articles, words)`
-    is called after each batch with the articles done so far (processed, failed or unchanged).
-    `selection` picks the files of a folder (include/exclude patterns); `on_error(message)` is
-    called once for each input this run finds bad or fails to extract. `engine` is "local" (`n_process` worker processes) or "dask"
-    (`scheduler` is a cluster address; without one, a local cluster of `n_process` workers).
+    Articles already processed into `out_dir` with the same content (body and header) and
+    pipeline version are skipped (so an interrupted run resumes); `force` starts over.
+    Documents of earlier runs that are not in this input are dropped from `out_dir` (the
+    summary says how many) unless `keep_missing`. `progress(articles, words)` is called after
+    each batch with the articles done so far (processed, failed or unchanged). `selection`
+    picks the files of a folder (include/exclude patterns); `on_error(message)` is called once
+    for each input this run finds bad or fails to extract. `engine` is "local" (`n_process`
+    worker processes) or "dask" (`scheduler` is a cluster address; without one, a local
+    cluster of `n_process` workers); a Dask run fails when no worker is there for
+    `worker_timeout` seconds. `day_first` is the order of all-numeric header dates (see
+    `inputs.readers.read_articles`). One run at a time may write `out_dir`: a second gets
+    `OutputLocked`.
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; choose one of {sorted(ENGINES)}")
-    started = time.perf_counter()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    with locked(out):
+        return _run_locked(
+            input_path, out, model=model, n_process=n_process, batch_size=batch_size,
+            force=force, engine=engine, scheduler=scheduler, progress=progress,
+            keep_missing=keep_missing, day_first=day_first, worker_timeout=worker_timeout,
+            selection=selection, on_error=on_error,
+        )
+
+
+def _run_locked(
+    input_path: str | Path,
+    out: Path,
+    *,
+    model: str,
+    n_process: int,
+    batch_size: int,
+    force: bool,
+    engine: str,
+    scheduler: str | None,
+    progress: Callable[[int, int], None] | None,
+    keep_missing: bool,
+    day_first: bool | None,
+    worker_timeout: float,
+    selection: FileSelection,
+    on_error: Callable[[str], None] | None,
+) -> RunSummary:
+    started = time.perf_counter()
     store = PartStore(out)
+    # a killed run's half-made commit is finished, its temporary files removed
+    generations.roll_forward(out)
+    generations.remove_leftovers(out, store.parts_dir)
     if force:
         store.clear()
     version = pipeline_version(model)
@@ -166,13 +200,17 @@ def run(
             progress(summary.processed + summary.new_errors + summary.skipped, summary.words)
 
     def pending_articles() -> Iterator[tuple[int, Article]]:
-        for position, article in enumerate(read_articles(input_path, selection, excluded)):
+        articles = read_articles(
+            input_path, selection, excluded,
+            exclude=out, output_entry=is_output_entry, day_first=day_first,
+        )
+        for position, article in enumerate(articles):
             if article.doc_id in seen:
                 log.warning("%s: duplicate doc_id %s; skipped", article.source, article.doc_id)
                 continue
             seen[article.doc_id] = len(seen)
             previous = done.get(article.doc_id)
-            content = hashlib.sha256(article.text.encode("utf-8")).hexdigest()[:16]
+            content = content_hash(article)
             if previous and previous[0] == content and previous[1] == version:
                 summary.skipped += 1
                 if summary.skipped % PROGRESS_EVERY_SKIPPED == 0:
@@ -203,12 +241,18 @@ def run(
         summary.words += sum(count_words(a.text) for a in batch)
         report_progress()
 
-    ENGINES[engine](articles_in_batches(), model, version, n_process, on_done, scheduler=scheduler)
+    ENGINES[engine](
+        articles_in_batches(), model, version, n_process, on_done,
+        scheduler=scheduler, worker_timeout=worker_timeout,
+    )
 
-    # outdated versions of changed articles, and articles no longer in the input
-    for doc_id, (_, _, batch) in done.items():
-        if doc_id not in seen:
-            stale[doc_id] = batch
+    # outdated versions of changed articles, and (unless kept) articles no longer in the input
+    missing = {doc_id: batch for doc_id, (_, _, batch) in done.items() if doc_id not in seen}
+    if keep_missing:
+        summary.kept_missing = len(missing)
+    else:
+        summary.dropped = len(missing)
+        stale.update(missing)
     store.drop_documents(stale)
 
     log.info("linking entities and writing the final tables to %s", out)
@@ -261,22 +305,33 @@ def finalize(store: PartStore, position: dict[str, int] | None = None) -> dict[s
                 piece = piece.set_column(piece.schema.get_field_index(column), column, new)
         return piece
 
+    # all tables are written under temporary names, then committed together (one generation)
+    generation = generations.new_generation()
     counts = {}
     for table in ARTICLE_TABLES:
         counts[table] = write_table_atomic(
-            store.out_dir / f"{table}.parquet", table, ordered(table), relink
+            store.out_dir / f"{table}.parquet", table, ordered(table), relink, generation
         )
     counts["entities"] = write_table_atomic(
         store.out_dir / "entities.parquet",
         "entities",
         iter([pa.Table.from_pandas(entities, preserve_index=False)]),
+        generation=generation,
     )
     for table, frame in build_corpus_tables(store, mapping, entities).items():
         counts[table] = write_table_atomic(
             store.out_dir / f"{table}.parquet",
             table,
             iter([pa.Table.from_pandas(frame, schema=SCHEMAS[table], preserve_index=False)]),
+            generation=generation,
         )
+    generations.commit(
+        store.out_dir,
+        {
+            generations.temporary_path(store.out_dir / f"{t}.parquet", generation): store.out_dir / f"{t}.parquet"
+            for t in TABLE_NAMES
+        },
+    )
     return counts
 
 

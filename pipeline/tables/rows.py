@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import json
 from dataclasses import dataclass, field
 
 from ..normalize.coordinates import place_coordinates
@@ -57,6 +58,19 @@ class SentenceIndex:
         return self.text[start:end]
 
 
+def content_hash(article: Article) -> str:
+    """A hash of everything read from the input: the body and every header field.
+
+    A corrected date or title is a change like a corrected body, so a rerun reprocesses it.
+    """
+    published = article.published.isoformat() if article.published else None
+    header = [article.title, article.url, article.author, published, article.language]
+    digest = hashlib.sha256(json.dumps(header).encode("utf-8"))
+    digest.update(b"\n")
+    digest.update(article.text.encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
 def document_row(article: Article, model: str | None, version: str, words: int) -> dict:
     return {
         "doc_id": article.doc_id,
@@ -72,7 +86,7 @@ def document_row(article: Article, model: str | None, version: str, words: int) 
         "language": article.language,
         "model": model,
         "pipeline_version": version,
-        "content_hash": hashlib.sha256(article.text.encode("utf-8")).hexdigest()[:16],
+        "content_hash": content_hash(article),
         "words": words,
     }
 

@@ -24,9 +24,17 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from . import generations
 from .schema import ARTICLE_TABLES, SCHEMAS, empty_table, to_table
 
 PARTS = "_parts"
+TABLE_FILES = {f"{table}.parquet" for table in SCHEMAS}  # every final table, corpus tables included
+
+
+def is_output_entry(rel: Path) -> bool:
+    """Whether a path relative to an output folder is the pipeline's own (a table, the parts)."""
+    parts = rel.parts
+    return bool(parts) and (parts[0] == PARTS or (len(parts) == 1 and parts[0] in TABLE_FILES))
 
 
 def batch_name(first_position: int) -> str:
@@ -112,10 +120,17 @@ def write_table_atomic(
     table: str,
     pieces: Iterator[pa.Table],
     transform: Callable[[pa.Table], pa.Table] | None = None,
+    generation: str | None = None,
 ) -> int:
-    """Stream pieces into one parquet file with the table's schema; replace `path` atomically."""
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    """Stream pieces into one parquet file with the table's schema; replace `path` atomically.
+
+    With a `generation`, the file is only written to its temporary name and stamped with the
+    generation: `generations.commit` moves the whole set into place.
+    """
+    tmp = generations.temporary_path(path, generation or uuid.uuid4().hex[:8])
     schema = SCHEMAS[table]
+    if generation is not None:
+        schema = schema.with_metadata({**(schema.metadata or {}), generations.GENERATION_KEY: generation.encode()})
     rows = 0
     with pq.ParquetWriter(tmp, schema) as writer:
         wrote = False
@@ -127,6 +142,7 @@ def write_table_atomic(
                 rows += piece.num_rows
                 wrote = True
         if not wrote:
-            writer.write_table(empty_table(table))
-    os.replace(tmp, path)
+            writer.write_table(empty_table(table).cast(schema))
+    if generation is None:
+        os.replace(tmp, path)
     return rows

@@ -195,7 +195,7 @@ def test_cli_subprocess_output_to_a_file(tmp_path, seed_path):
     folder.mkdir()
     shutil.copy(seed_path, folder / "000.txt")
     (folder / "001.txt").write_text(ENGLISH)
-    (folder / "broken.txt").write_bytes(b"\x00\x01")
+    (folder / "broken.txt").write_bytes(bytes(range(256)) * 4)  # binary data, not text
     log = tmp_path / "console.txt"
     with log.open("w") as stream:
         done = subprocess.run(
