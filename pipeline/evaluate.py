@@ -20,6 +20,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from pipeline.evaluation import dates as date_scoring
 from pipeline.resources import load_json
 
 TABLES = ("officials", "regions", "projects", "dates", "relations")
@@ -115,6 +116,7 @@ class Report:
     gold_documents: int = 0
     missing_documents: list[str] = field(default_factory=list)
     linking: dict[str, Counts] = field(default_factory=dict)
+    dates: date_scoring.DateScores = field(default_factory=date_scoring.DateScores)
 
 
 # --------------------------------------------------------------------------- normalization
@@ -503,6 +505,7 @@ def score(gold: dict[str, dict], predicted: dict[str, dict]) -> Report:
     documents: dict[str, DocumentErrors] = {}
     missing: list[str] = []
     linked: dict[str, list[tuple[str, str, str]]] = {t: [] for t in LINKED_TABLES}
+    date_scores = date_scoring.DateScores()
     for doc in sorted(gold):
         gold_doc = gold[doc]
         pred_doc = _lookup(predicted, doc)
@@ -523,6 +526,9 @@ def score(gold: dict[str, dict], predicted: dict[str, dict]) -> Report:
             matched_gold = {i for i, _ in pairs}
             matched_pred = {j for _, j in pairs}
             _count(tables[table], len(pairs), gold_rows, pred_rows)
+            if table == "dates":
+                gold_spans = gold_date_spans(pred_doc.get("text") or "", [str(g.get("text") or "") for g in gold_rows])
+                date_scoring.add_article(date_scores, gold_rows, pred_rows, gold_spans, pairs)
             if table == "relations":
                 for kind in RELATION_TYPES:
                     _count(
@@ -562,7 +568,8 @@ def score(gold: dict[str, dict], predicted: dict[str, dict]) -> Report:
         fn=sum(c.fn for c in linking.values()),
     )
     return Report(
-        tables, attributes, documents, len(gold), missing_documents=missing, linking=linking
+        tables, attributes, documents, len(gold), missing_documents=missing, linking=linking,
+        dates=date_scores,
     )
 
 
@@ -679,6 +686,7 @@ def report_to_dict(report: Report, *, errors: bool = False) -> dict:
             for name, a in report.attributes.items()
         },
         "linking": {name: _counts_dict(c) for name, c in report.linking.items()},
+        "dates": date_scoring.scores_to_dict(report.dates),
     }
     if errors:
         figures["errors"] = {
@@ -711,6 +719,8 @@ def format_report(report: Report) -> str:
         lines.append(f"{'linking (pairwise)':<22}{'tp':>6}{'fp':>6}{'fn':>6}{'P':>8}{'R':>8}{'F1':>8}")
         for name, c in report.linking.items():
             lines.append(_counts_line(name, c))
+    lines.append("")
+    lines.append(date_scoring.format_scores(report.dates))
     lines.append("")
     summary = f"{report.gold_documents} gold documents"
     if report.missing_documents:

@@ -1,0 +1,1 @@
+"""Scoring of predicted tables against gold annotations, split by job."""
