@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .resources import load_json
+from .timex_quantity import vague_duration
 
 LEXICON = "dates_lexicon.json"
 PAST, FUTURE = "past", "future"
@@ -470,7 +471,8 @@ def _point(t: str, published: date | None, tense: str | None, anchored: bool = F
     if m := rx["ago"].match(t):
         number = _number(m["qty"])
         if number is None:
-            return None
+            # "a few years ago": a past with no calendar value, which the guide leaves out
+            return _Point("PAST_REF" if m["dir"] in ("ago", "earlier") else "FUTURE_REF", "day", None) if vague_duration(f"{m['qty']} {m['unit']}") else None
         direction = -1 if m["dir"] in ("ago", "earlier") else 1
         return _ago(number, m["unit"], direction, published)
     return None
@@ -598,6 +600,8 @@ def _duration(t: str) -> Timex | None:
             break
     if implicit_one and t in lex["units"] and not t.endswith("s"):
         return Timex("DURATION", _duration_value(1, t))
+    if value := vague_duration(t):
+        return Timex("DURATION", value)
     if m := rx["half_unit"].match(t):
         return Timex("DURATION", _duration_value(0.5, m["unit"]))
     if m := rx["duration_half"].match(t):

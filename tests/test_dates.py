@@ -150,3 +150,21 @@ def test_dates_today_meaning_nowadays_is_left_out(annotate, text, expected):
 def test_dates_dateline_dash_today_is_two_expressions(annotate, text, expected):
     doc = annotate(text, date(2023, 10, 3))
     assert [(d.text, d.value) for d in doc._.dates] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The talks lasted several days before a deal was reached.", [("several days", "DURATION", "PXD")]),
+        ("Engineers spent a few hours at the flooded site.", [("a few hours", "DURATION", "PTXH")]),
+        ("Finishing the line will take many more years.", [("many more years", "DURATION", "PXY")]),
+        ("Repairs are expected over the next few weeks.", [("the next few weeks", "DURATION", "PXW")]),
+        ("The minister gave an hour-long speech to the assembly.", [("hour-long", "DURATION", "PT1H")]),
+        # a vague past has no calendar value: left out whole, not cut down to its duration
+        ("The ministers first met a few years ago in Baku.", []),
+        # no quantity word at all: still no expression
+        ("The railway has been planned for years.", []),
+    ],
+)
+def test_dates_vague_quantity_durations(annotate, text, expected):
+    assert [(d.text, d.type, d.value) for d in annotate(text, PUB)._.dates] == expected

@@ -147,6 +147,20 @@ TABLE = [
     ("at least three months", None, None, "DURATION", "P3M", "EQUAL_OR_MORE", None, None),
     ("up to 10 days", None, None, "DURATION", "P10D", "EQUAL_OR_LESS", None, None),
     ("nearly a decade", None, None, "DURATION", "P10Y", "APPROX", None, None),
+    # a vague quantity is X in the value (TIMEX3): "several days" is PXD, "a few hours" PTXH
+    ("several years", None, None, "DURATION", "PXY", None, None, None),
+    ("several days", PUB, None, "DURATION", "PXD", None, None, None),
+    ("a few hours", None, None, "DURATION", "PTXH", None, None, None),
+    ("the next few weeks", None, None, "DURATION", "PXW", None, None, None),
+    ("the past several months", None, None, "DURATION", "PXM", None, None, None),
+    ("a number of years", None, None, "DURATION", "PXY", None, None, None),
+    ("many more years", None, None, "DURATION", "PXY", None, None, None),
+    ("several decades", None, None, "DURATION", "PXDE", None, None, None),
+    ("a few minutes", None, None, "DURATION", "PTXM", None, None, None),
+    # one unit stated by "-long"
+    ("hour-long", None, None, "DURATION", "PT1H", None, None, None),
+    ("year-long", None, None, "DURATION", "P1Y", None, None, None),
+    ("months-long", None, None, "DURATION", "PXM", None, None, None),
     # sets
     ("annual", None, None, "SET", "P1Y", None, None, None),
     ("every day", None, None, "SET", "P1D", None, None, None),
@@ -172,8 +186,8 @@ def test_timex_normalizes_value_mod_and_interval(text, published, tense, type_, 
 
 
 NOT_TIMES = [
-    "first", "the first official visit", "132-km", "two countries", "2562", "several years",
-    "recent years", "the coming months", "the next few weeks", "a number of years", "centuries",
+    "first", "the first official visit", "132-km", "two countries", "2562",
+    "recent years", "the coming months", "centuries", "several years old",
     "for years", "its fourth year", "the days", "day one", "afternoon", "Good afternoon",
     "a banner year", "50-year-old", "February 29, 2021", "April 31, 2020", "13/45/2020",
     "the year", "the second half",
@@ -185,7 +199,8 @@ def test_timex_rejects_what_is_no_time(text):
     assert normalize(text, D(PUB)) is None
 
 
-@pytest.mark.parametrize("text", ["now", "currently", "recently", "the future", "these days"])
+@pytest.mark.parametrize("text", ["now", "currently", "recently", "the future", "these days", "a few years ago",
+                                  "several days ago", "a few weeks from now"])
 def test_timex_marks_vague_references(text):
     result = normalize(text, D(PUB))
     assert result is not None and is_vague(result)

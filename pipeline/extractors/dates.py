@@ -36,7 +36,7 @@ RATE_CUES = frozenset({"million", "billion", "thousand", "trillion", "times", "o
 # words the normalizer knows outside the lexicon file (its relative and deictic forms)
 DEICTIC_END_WORDS = frozenset({"ago", "later", "earlier", "hence", "before", "after", "today",
                                "tonight", "yesterday", "tomorrow", "night", "now", "present",
-                               "weekend", "eve", "time", "period", "term"})
+                               "weekend", "eve", "time", "period", "term", "long"})
 MAX_TOKENS = 12
 CONTEXT = (3, 3)  # tokens added before and after each candidate range
 
@@ -231,6 +231,8 @@ def _accept(doc: Doc, start: int, end: int, published: date | None) -> Timex | N
         return None  # "Today's trip": the expression is "Today"
     if first.lower_ == "the" and end - start > 1 and doc[start + 1].like_num and _adjectival(doc, end):
         return None  # "the five-year compact": the duration is "five-year"
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "long":
+        return None  # "an hour-long speech": the expression is "hour-long"
     span = doc[start:end]
     # "May" the modal verb is no month.
     if len(span) == 1 and first.lower_ == "may" and first.tag_ == "MD":
@@ -255,6 +257,9 @@ def _expressions_in(doc: Doc, start: int, end: int, published: date | None):
         for j in range(min(end, i + MAX_TOKENS), i, -1):
             if not _can_end(doc[j - 1]):
                 continue
+            if _is_vague_reference(doc, i, j, published):
+                i = j  # "a few years ago" is left out whole, not cut down to "a few years"
+                break
             timex = _accept(doc, i, j, published)
             if timex is not None:
                 yield doc[i:j], timex
@@ -262,6 +267,14 @@ def _expressions_in(doc: Doc, start: int, end: int, published: date | None):
                 break
         else:
             i += 1
+
+
+def _is_vague_reference(doc: Doc, start: int, end: int, published: date | None) -> bool:
+    """The stretch is a whole vague reference with no calendar value ("several years ago")."""
+    if doc[start].lower_ in NO_START or end - start < 2:
+        return False
+    timex = normalize(doc[start:end].text, published, None)
+    return timex is not None and is_vague(timex)
 
 
 def find_dates(doc: Doc, published: date | None) -> list[TimeExpression]:
