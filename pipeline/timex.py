@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from .resources import load_json
 from .timex_quantity import vague_duration
+from .timex_sets import recurring
 
 LEXICON = "dates_lexicon.json"
 PAST, FUTURE = "past", "future"
@@ -621,6 +622,8 @@ def _set(t: str) -> Timex | None:
     rx, lex = _rx(), _lex()
     if t in lex["sets"]:
         return Timex("SET", lex["sets"][t])
+    if value := recurring(t):
+        return Timex("SET", value)
     if m := rx["times_per"].match(t):
         return Timex("SET", _duration_value(1, m["unit"]))
     if m := rx["every_wday"].match(t):

@@ -168,3 +168,19 @@ def test_dates_dateline_dash_today_is_two_expressions(annotate, text, expected):
 )
 def test_dates_vague_quantity_durations(annotate, text, expected):
     assert [(d.text, d.type, d.value) for d in annotate(text, PUB)._.dates] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The ministers meet each season to review the accords.", [("each season", "SET", "P3M")]),
+        ("Patrols leave the base every morning.", [("every morning", "SET", "XXXX-XX-XXTMO")]),
+        ("Trains run twice daily between the two cities.", [("twice daily", "SET", "P1D")]),
+        ("The border market is open on Mondays.", [("Mondays", "SET", "XXXX-WXX-1")]),
+        ("Inspectors check the dam every other week.", [("every other week", "SET", "P2W")]),
+        ("The board meets twice a year in Geneva.", [("twice a year", "SET", "P1Y")]),
+        ("Freight volumes grew 4 percent per year.", [("per year", "SET", "P1Y")]),
+    ],
+)
+def test_dates_recurring_times_are_sets(annotate, text, expected):
+    assert [(d.text, d.type, d.value) for d in annotate(text, PUB)._.dates] == expected

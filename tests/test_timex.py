@@ -168,6 +168,18 @@ TABLE = [
     ("every two years", None, None, "SET", "P2Y", None, None, None),
     ("every Monday", None, None, "SET", "XXXX-WXX-1", None, None, None),
     ("the summer months", None, None, "SET", "XXXX-SU", None, None, None),
+    # a SET's value is one occurrence (a part of the day, a season, a weekday) or the period
+    ("every morning", None, None, "SET", "XXXX-XX-XXTMO", None, None, None),
+    ("every night", None, None, "SET", "XXXX-XX-XXTNI", None, None, None),
+    ("each summer", None, None, "SET", "XXXX-SU", None, None, None),
+    ("each season", None, None, "SET", "P3M", None, None, None),
+    ("every weekend", None, None, "SET", "XXXX-WXX-WE", None, None, None),
+    ("Mondays", None, None, "SET", "XXXX-WXX-1", None, None, None),
+    ("every other week", None, None, "SET", "P2W", None, None, None),
+    ("every few years", None, None, "SET", "PXY", None, None, None),
+    ("twice daily", None, None, "SET", "P1D", None, None, None),
+    ("three times weekly", None, None, "SET", "P1W", None, None, None),
+    ("per year", None, None, "SET", "P1Y", None, None, None),
 ]
 
 

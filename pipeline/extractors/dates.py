@@ -36,7 +36,7 @@ RATE_CUES = frozenset({"million", "billion", "thousand", "trillion", "times", "o
 # words the normalizer knows outside the lexicon file (its relative and deictic forms)
 DEICTIC_END_WORDS = frozenset({"ago", "later", "earlier", "hence", "before", "after", "today",
                                "tonight", "yesterday", "tomorrow", "night", "now", "present",
-                               "weekend", "eve", "time", "period", "term", "long"})
+                               "weekend", "eve", "time", "period", "term", "long", "season"})
 MAX_TOKENS = 12
 CONTEXT = (3, 3)  # tokens added before and after each candidate range
 
@@ -65,7 +65,9 @@ def _end_words() -> frozenset[str]:
 
 def _can_end(token) -> bool:
     text = token.lower_
-    return any(ch.isdigit() for ch in text) or text in _end_words() or text.split("-")[-1] in _end_words()
+    words = _end_words()
+    return (any(ch.isdigit() for ch in text) or text in words or text.split("-")[-1] in words
+            or (text.endswith("s") and text[:-1] in words))  # "Mondays", "weekends"
 
 
 def _matchers(doc: Doc) -> tuple[Matcher, PhraseMatcher]:
@@ -91,7 +93,8 @@ def _anchor_words() -> frozenset[str]:
     words = set()
     for key in ("months", "weekdays", "units", "seasons", "parts_of_day", "sets"):
         words |= {w for w in lex[key] if " " not in w}
-    return frozenset(words | {"today", "tonight", "yesterday", "tomorrow", "quarter", "half"})
+    plurals = {f"{w}s" for w in lex["weekdays"]} | {"weekends"}  # "on Mondays"
+    return frozenset(words | plurals | {"today", "tonight", "yesterday", "tomorrow", "quarter", "half", "season"})
 
 
 def _anchored_sentences(doc: Doc):
