@@ -98,7 +98,8 @@ def _rx() -> dict[str, re.Pattern]:
         "weekday": re.compile(rf"^(?P<wday>{_alt(lex['weekdays'])}){part}$"),
         "season": re.compile(rf"^(?:the\s+)?{season}$"),
         "relative": re.compile(
-            rf"^(?P<rel>this|last|next|the\s+coming)\s+(?P<what>week|weekend|month|year|quarter"
+            rf"^(?P<rel>this|last|next|the\s+coming|(?:the\s+)?current)\s+(?:(?:fiscal|financial)\s+(?=year))?"
+            rf"(?P<what>week|weekend|month|year|quarter"
             rf"|decade|century|{_alt(lex['seasons'])}|{_alt(lex['months'])}"
             rf"|{_alt(lex['weekdays'])}){part}$"
         ),
@@ -221,6 +222,8 @@ def _cut(point: _Point, mod: str | None) -> Interval | None:
             date(start.year + cuts[third + 1] - 1, 12, 31),
         )
     days = (end - start).days + 1
+    if days < 3:
+        return start, end  # "earlier in the day": a day is not cut into thirds
     lo = start + timedelta(days=days * third // 3)
     hi = start + timedelta(days=days * (third + 1) // 3 - 1)
     return lo, hi
@@ -373,7 +376,9 @@ def _ago(number: float, unit: str, direction: int, published: date | None) -> _P
     if published is None:
         return _Point(_UNRESOLVED[gran], gran, None)
     if number != int(number):
-        return None
+        if code != "Y" or number * 12 != int(number * 12):
+            return None
+        number, code = number * 12, "M"  # "half a year ago" is six months ago
     n = int(number) * direction
     if code in ("TS", "TM", "TH"):
         return _day(published)
@@ -464,7 +469,7 @@ def _point(t: str, published: date | None, tense: str | None, anchored: bool = F
         return point
     if point := _holiday(t, published, tense):
         return point
-    if anchored and (m := re.fullmatch(r"the\s+(week|month|year|decade|century)", t)):
+    if anchored and (m := re.fullmatch(r"the\s+(day|week|month|year|decade|century)", t)):
         return _relative(m[1], 0, published)
     if m := re.fullmatch(r"(?:earlier|later)\s+(.+)", t):
         inner = _point(m[1], published, tense)
@@ -501,6 +506,7 @@ def _quarter_point(m: re.Match, published: date | None, anchored: bool) -> _Poin
 def _relative_point(m: re.Match, published: date | None, tense: str | None) -> _Point | None:
     lex = _lex()
     rel, what = re.sub(r"\s+", " ", m["rel"]), m["what"]
+    rel = "this" if rel in ("current", "the current") else rel
     shift = {"this": 0, "last": -1, "next": 1, "the coming": 1}[rel]
     if what in lex["weekdays"]:
         return _resolve_weekday(lex["weekdays"][what], published, tense, rel)

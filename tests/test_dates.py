@@ -184,3 +184,19 @@ def test_dates_vague_quantity_durations(annotate, text, expected):
 )
 def test_dates_recurring_times_are_sets(annotate, text, expected):
     assert [(d.text, d.type, d.value) for d in annotate(text, PUB)._.dates] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Revenue rose this fiscal year, the ministry said.", [("this fiscal year", "2021", None)]),
+        ("Earlier in the day, the minister spoke to reporters.", [("Earlier in the day", "2021-01-06", "START")]),
+        ("The agency will report later this week on the damage.", [("later this week", "2021-W01", None)]),
+        ("The region grew fast in the first half of the 20th century.", [("the first half of the 20th century", "19", "START")]),
+        ("The region changed little in the 21st century.", [("the 21st century", "20", None)]),
+        ("During the last week of March, the board visited the port.", [("the last week of March", "2020-03", "END")]),
+        ("The dam was built between 1955 and 1959 by the state.", [("1955 and 1959", "1955", None)]),
+    ],
+)
+def test_dates_named_and_relative_periods(annotate, text, expected):
+    assert [(d.text, d.value, d.mod) for d in annotate(text, PUB)._.dates] == expected

@@ -52,6 +52,18 @@ TABLE = [
     ("mid-2020", None, None, "DATE", "2020", "MID", "2020-05-01", "2020-08-31"),
     ("around 2030", None, None, "DATE", "2030", "APPROX", "2030-01-01", "2030-12-31"),
     ("the end of the year", PUB, None, "DATE", "2021", "END", "2021-09-01", "2021-12-31"),
+    # named and relative periods
+    ("this fiscal year", PUB, None, "DATE", "2021", None, "2021-01-01", "2021-12-31"),
+    ("last fiscal year", PUB, None, "DATE", "2020", None, "2020-01-01", "2020-12-31"),
+    ("the current year", PUB, None, "DATE", "2021", None, "2021-01-01", "2021-12-31"),
+    ("the end of the current year", None, None, "DATE", "XXXX", "END", None, None),
+    ("earlier in the day", PUB, None, "DATE", "2021-01-06", "START", "2021-01-06", "2021-01-06"),
+    ("the last week of March", None, None, "DATE", "XXXX-03", "END", None, None),
+    ("the last week of March", "2016-04-08", PAST, "DATE", "2016-03", "END", "2016-03-21", "2016-03-31"),
+    ("the first days of 2020", None, None, "DATE", "2020", "START", "2020-01-01", "2020-04-30"),
+    ("the first half of the 20th century", None, None, "DATE", "19", "START", "1900-01-01", "1932-12-31"),
+    ("the second half of the 1990s", None, None, "DATE", "199X", "END", "1997-01-01", "1999-12-31"),
+    ("half a year ago", "2011-01-13", None, "DATE", "2010-07", None, "2010-07-01", "2010-07-31"),
     # ranges: one row, value is the first date, the interval spans the range
     ("October 4-5", "2016-10-26", None, "DATE", "2016-10-04", None, "2016-10-04", "2016-10-05"),
     ("4-5 October 2016", None, None, "DATE", "2016-10-04", None, "2016-10-04", "2016-10-05"),

@@ -23,7 +23,8 @@ from ..timex import FUTURE, LEXICON, PAST, Timex, is_vague, normalize
 PATTERNS = "dates_patterns.jsonl"
 CANDIDATE_LABELS = ("DATE", "TIME")
 # An expression does not start with these: the guide keeps "the early 1990s" but not "since".
-NO_START = frozenset({"from", "later", "earlier", "since", "on", "in", "by", "at",
+# "later"/"earlier" may start one ("later this week", "earlier today"), as TimeML marks them.
+NO_START = frozenset({"from", "between", "since", "on", "in", "by", "at",
                       "until", "till", "during", "for", "of", "to", "and", "or", "before", "after",
                       ",", "-", "–"})
 # Words that make a verb's time lie ahead ("is expected to be completed by 2026").
@@ -232,7 +233,8 @@ def _accept(doc: Doc, start: int, end: int, published: date | None) -> Timex | N
         return None
     if last.tag_ == "POS" or (end - start > 1 and last.lower_ in ("’s", "'s")):
         return None  # "Today's trip": the expression is "Today"
-    if first.lower_ == "the" and end - start > 1 and doc[start + 1].like_num and _adjectival(doc, end):
+    hyphenated = any(t.text == "-" for t in doc[start:end])
+    if first.lower_ == "the" and hyphenated and doc[start + 1].like_num and _adjectival(doc, end):
         return None  # "the five-year compact": the duration is "five-year"
     if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "long":
         return None  # "an hour-long speech": the expression is "hour-long"
@@ -242,10 +244,12 @@ def _accept(doc: Doc, start: int, end: int, published: date | None) -> Timex | N
         return None
     if first.lower_ in ("last", "next", "past") and first.pos_ == "VERB":
         return None  # "and last 18 months": the verb is no part of the duration
+    # "between 1955 and 1959": the range is "1955 and 1959", read with its "between"
+    text = f"between {span.text}" if start > 0 and doc[start - 1].lower_ == "between" else span.text
     # tense only picks a direction; it never makes a non-time a time: find out first, cheaply
-    if normalize(span.text, published, None) is None:
+    if normalize(text, published, None) is None:
         return None
-    timex = normalize(span.text, published, _tense(span))
+    timex = normalize(text, published, _tense(span))
     if timex is None or is_vague(timex) or _means_nowadays(span):
         return None
     if _is_age(doc, start, end) or _is_ordinal(doc, start, end) or _inside_name(doc, start, end, timex):
