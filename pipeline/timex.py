@@ -13,6 +13,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .resources import load_json
+from .timex_anchor import SAME_AS_ANCHOR, Anchored, anchored_form
+from .timex_clock import UNANCHORED_DAY, Clock, find_clock, with_time
 from .timex_quantity import vague_duration
 from .timex_sets import recurring
 
@@ -37,6 +39,9 @@ class Timex:
     mod: str | None = None
     earliest: date | None = None
     latest: date | None = None
+    # set when the expression counts from a date of the text ("two days later"): the coarsest
+    # granularity that date may have; the value is then resolved against the publication date
+    anchor: str | None = None
 
 
 @dataclass(frozen=True)
@@ -725,6 +730,10 @@ def _normalize(t: str, published: date | None, tense: str | None) -> Timex | Non
         return Timex("DATE", value)
     if result := _set(t):
         return result
+    if clock := find_clock(t):
+        return _clocked(clock, published, tense)
+    if anchored := anchored_form(t):
+        return _anchored(anchored, published, tense)
     if point := _point(t, published, tense):
         return _timex(point)
     if result := _range(t, published, tense):
@@ -732,6 +741,25 @@ def _normalize(t: str, published: date | None, tense: str | None) -> Timex | Non
     if result := _duration(t):
         return result
     return _modified(t, published, tense)
+
+
+def _anchored(anchored: Anchored, published: date | None, tense: str | None) -> Timex | None:
+    """An expression relative to a date of the text, resolved as if that date were `published`."""
+    if anchored.deictic == SAME_AS_ANCHOR:  # "that time" means nothing without its anchor
+        return Timex("DATE", "PAST_REF", anchor=anchored.granularity)
+    result = _normalize(anchored.deictic, published, tense)
+    return replace(result, anchor=anchored.granularity) if result else None
+
+
+def _clocked(clock: Clock, published: date | None, tense: str | None) -> Timex | None:
+    """A clock time, on the day its date words name ("8 a.m. on Friday"), else on a day not known yet."""
+    if not clock.date_text:
+        return Timex("DATE", with_time(UNANCHORED_DAY, clock.time))
+    point = _point(clock.date_text, published, tense)
+    if point is None or point.gran != "day":
+        return None
+    earliest, latest = point.interval or (None, None)
+    return Timex("DATE", with_time(point.value, clock.time), None, earliest, latest)
 
 
 @lru_cache(maxsize=8)

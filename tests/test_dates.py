@@ -200,3 +200,67 @@ def test_dates_recurring_times_are_sets(annotate, text, expected):
 )
 def test_dates_named_and_relative_periods(annotate, text, expected):
     assert [(d.text, d.value, d.mod) for d in annotate(text, PUB)._.dates] == expected
+
+
+@pytest.mark.parametrize(
+    "text,published,expected",
+    [
+        ("The rocket launched at 3:07:35 local time.", PUB, [("3:07:35 local time", "XXXX-XX-XXT03:07:35")]),
+        ("The talks begin at 8 a.m. on Friday.", PUB, [("8 a.m. on Friday", "2021-01-01T08:00")]),
+        ("The polls close at 15:00 GMT.", PUB, [("15:00 GMT", "XXXX-XX-XXT15:00")]),
+        ("From 12:00 on December 31, 1999, the port changed hands.", None, [("12:00 on December 31, 1999", "1999-12-31T12:00")]),
+        # a clock time alone takes the day of the date in its sentence, before or after it
+        ("The debate airs on Friday February 15, 2013, at 4:00 pm (GMT).", PUB,
+         [("Friday February 15, 2013", "2013-02-15"), ("4:00 pm", "2013-02-15T16:00")]),
+        ("The first trucks crossed after midnight, on 15 June 2013.", PUB,
+         [("midnight", "2013-06-15T00:00"), ("15 June 2013", "2013-06-15")]),
+        # "this morning" and "tonight" stay dates
+        ("The minister spoke this morning and will travel tonight.", PUB,
+         [("this morning", "2021-01-06"), ("tonight", "2021-01-06")]),
+        # a ratio or a score is no clock time
+        ("The map is drawn at a scale of 1:50 in the annex.", PUB, []),
+        ("The home team won 3:1 in the final.", PUB, []),
+    ],
+)
+def test_dates_clock_times(annotate, text, published, expected):
+    assert [(d.text, d.value) for d in annotate(text, published)._.dates] == expected
+
+
+@pytest.mark.parametrize(
+    "text,published,expected",
+    [
+        ("The minister arrived on March 3, 2019. Two days later, he met the governor.", PUB,
+         [("March 3, 2019", "2019-03-03"), ("Two days later", "2019-03-05")]),
+        ("The treaty was signed on May 5, 2018. The following week, parliament ratified it.", PUB,
+         [("May 5, 2018", "2018-05-05"), ("The following week", "2018-W19")]),
+        ("The flood struck on 10 June 2015. Later that day, the governor visited the site.", None,
+         [("10 June 2015", "2015-06-10"), ("Later that day", "2015-06-10")]),
+        ("The bridge opened in 1962. Thirty-seven years later, it can no longer carry the traffic.", PUB,
+         [("1962", "1962"), ("Thirty-seven years later", "1999")]),
+        ("As early as 1909 the council petitioned the prime minister at that time.", PUB,
+         [("1909", "1909"), ("that time", "1909")]),
+        # with no date in the text, the publication date is the anchor; "that time" has none
+        ("Two days later, he met the governor.", PUB, [("Two days later", "2021-01-08")]),
+        ("The company was founded at that time.", PUB, []),
+        # a year is too coarse to count days from: the anchor is the publication date
+        ("The plant opened in 2015. Two days later it closed.", PUB, [("2015", "2015"), ("Two days later", "2021-01-08")]),
+        # deictic expressions keep counting from the publication date
+        ("The treaty was signed in May 2018. The minister arrived yesterday.", PUB,
+         [("May 2018", "2018-05"), ("yesterday", "2021-01-05")]),
+    ],
+)
+def test_dates_anchored_to_a_date_of_the_text(annotate, text, published, expected):
+    assert [(d.text, d.value) for d in annotate(text, published)._.dates] == expected
+
+
+@pytest.mark.parametrize(
+    "text,published,expected",
+    [
+        ("The agency today (July 17) announced the completion of the bypass.", date(2003, 7, 18),
+         [("today", "2003-07-17"), ("July 17", "2003-07-17")]),
+        ("For instance, 15 years ago, in 2007, the budget was small.", date(2023, 2, 9),
+         [("15 years ago", "2007"), ("2007", "2007")]),
+    ],
+)
+def test_dates_stated_date_wins_over_the_relative_one(annotate, text, published, expected):
+    assert [(d.text, d.value) for d in annotate(text, published)._.dates] == expected

@@ -195,6 +195,64 @@ TABLE = [
 ]
 
 
+CLOCK_TIMES = [
+    # a stated clock time is kept in the value; alone, its day is not known yet
+    ("8 a.m.", PUB, None, "XXXX-XX-XXT08:00"),
+    ("8am", PUB, None, "XXXX-XX-XXT08:00"),
+    ("4:00 pm", PUB, None, "XXXX-XX-XXT16:00"),
+    ("9:30 p.m. local time", PUB, None, "XXXX-XX-XXT21:30"),
+    ("15:00 GMT", PUB, None, "XXXX-XX-XXT15:00"),
+    ("3:07:35", PUB, None, "XXXX-XX-XXT03:07:35"),
+    ("noon", PUB, None, "XXXX-XX-XXT12:00"),
+    ("midnight", PUB, None, "XXXX-XX-XXT00:00"),
+    ("8 a.m. on Friday", PUB, None, "2021-01-01T08:00"),
+    ("8 a.m. Friday", PUB, FUTURE, "2021-01-08T08:00"),
+    ("12:00 on December 31, 1999", None, None, "1999-12-31T12:00"),
+    ("8 a.m. today", PUB, None, "2021-01-06T08:00"),
+    ("8 a.m. on Friday", None, None, "XXXX-WXX-5T08:00"),
+]
+
+
+@pytest.mark.parametrize("text,published,tense,value", CLOCK_TIMES)
+def test_timex_clock_times_keep_the_time_of_day(text, published, tense, value):
+    result = normalize(text, _day(published), tense)
+    assert (result.type, result.value) == ("DATE", value)
+
+
+@pytest.mark.parametrize("text", ["13 p.m.", "25:00", "10:75", "8", "at 8", "8 a.m. in May"])
+def test_timex_rejects_impossible_clock_times(text):
+    assert normalize(text, D(PUB)) is None
+
+
+ANCHORED = [
+    # relative to a date of the text: resolved against the publication date until one anchors them
+    ("two days later", "2019-03-03", "day", "2019-03-05"),
+    ("Thirty-seven years later", "1962-01-01", "year", "1999"),
+    ("a month later", "1986-02-12", "month", "1986-03"),
+    ("two years earlier", "2010-06-01", "year", "2008"),
+    ("the following week", "2018-05-05", "week", "2018-W19"),
+    ("the following year", "2018-05-05", "year", "2019"),
+    ("the next day", "2018-05-05", "day", "2018-05-06"),
+    ("the previous year", "2018-05-05", "year", "2017"),
+    ("the day before", "2018-05-05", "day", "2018-05-04"),
+    ("that day", "2015-06-10", "day", "2015-06-10"),
+    ("later that day", "2015-06-10", "day", "2015-06-10"),
+    ("the same year", "2015-06-10", "year", "2015"),
+]
+
+
+@pytest.mark.parametrize("text,anchor_date,granularity,value", ANCHORED)
+def test_timex_anchored_expressions_count_from_their_anchor(text, anchor_date, granularity, value):
+    result = normalize(text, D(anchor_date))
+    assert (result.type, result.value, result.anchor) == ("DATE", value, granularity)
+
+
+@pytest.mark.parametrize("text", ["that time"])
+def test_timex_that_time_has_no_value_without_an_anchor(text):
+    result = normalize(text, D(PUB))
+    assert is_vague(result) and result.anchor
+
+
 def _day(value: str | None) -> date | None:
     return D(value) if value else None
 

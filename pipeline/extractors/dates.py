@@ -17,8 +17,10 @@ from spacy.tokens import Doc, Span
 
 from ..doc_views import entities, lowers
 from ..records import TimeExpression
+from .date_anchors import Found, anchor_in_text, take_stated_dates
 from ..resources import load_json, load_jsonl
 from ..timex import FUTURE, LEXICON, PAST, Timex, is_vague, normalize
+from ..timex_clock import find_clock
 
 PATTERNS = "dates_patterns.jsonl"
 CANDIDATE_LABELS = ("DATE", "TIME")
@@ -32,12 +34,16 @@ FUTURE_CUES = frozenset({"will", "shall", "'ll", "wo", "expected", "expect", "ex
                          "plans", "planned", "scheduled", "due", "intend", "intends", "aim",
                          "aims", "upcoming", "forthcoming"})
 AGE_CUES = frozenset({"old", "aged", "age"})
+# Words before a bare "15:00" that make it a clock time, not a score or a ratio.
+CLOCK_CUES = frozenset({"at", "from", "until", "till", "by", "around", "about", "before", "after",
+                        "to", "and", "between", "since"})
 # Tokens in front of "a year"/"a day" that make it a rate ("$5 million a year" is a SET).
 RATE_CUES = frozenset({"million", "billion", "thousand", "trillion", "times", "once", "twice"})
 # words the normalizer knows outside the lexicon file (its relative and deictic forms)
 DEICTIC_END_WORDS = frozenset({"ago", "later", "earlier", "hence", "before", "after", "today",
                                "tonight", "yesterday", "tomorrow", "night", "now", "present",
-                               "weekend", "eve", "time", "period", "term", "long", "season"})
+                               "weekend", "eve", "time", "period", "term", "long", "season",
+                               "afterwards", "afterward", "previously", "prior"})
 MAX_TOKENS = 12
 CONTEXT = (3, 3)  # tokens added before and after each candidate range
 
@@ -95,7 +101,9 @@ def _anchor_words() -> frozenset[str]:
     for key in ("months", "weekdays", "units", "seasons", "parts_of_day", "sets"):
         words |= {w for w in lex[key] if " " not in w}
     plurals = {f"{w}s" for w in lex["weekdays"]} | {"weekends"}  # "on Mondays"
-    return frozenset(words | plurals | {"today", "tonight", "yesterday", "tomorrow", "quarter", "half", "season"})
+    named_times = set(lex["clock"]["named"])  # "noon", "midnight"
+    return frozenset(words | plurals | named_times
+                     | {"today", "tonight", "yesterday", "tomorrow", "quarter", "half", "season", "time"})
 
 
 def _anchored_sentences(doc: Doc):
@@ -250,11 +258,23 @@ def _accept(doc: Doc, start: int, end: int, published: date | None) -> Timex | N
     if normalize(text, published, None) is None:
         return None
     timex = normalize(text, published, _tense(span))
-    if timex is None or is_vague(timex) or _means_nowadays(span):
+    # a vague value with an anchor ("at that time") waits for the text's dates to give it one
+    if timex is None or (is_vague(timex) and not timex.anchor) or _means_nowadays(span):
         return None
     if _is_age(doc, start, end) or _is_ordinal(doc, start, end) or _inside_name(doc, start, end, timex):
         return None
+    if "T" in timex.value and not _clock_in_context(doc, start, end):
+        return None
     return _as_rate(doc, start, timex)
+
+
+def _clock_in_context(doc: Doc, start: int, end: int) -> bool:
+    """A bare "15:00" is a clock time after "at", "from", "until" or where NER sees a time."""
+    clock = find_clock(doc[start:end].text.lower())
+    if clock is None or not clock.bare:
+        return True
+    before = doc[start - 1].lower_ if start > 0 else ""
+    return before in CLOCK_CUES or all(t.ent_type_ == "TIME" for t in doc[start:end])
 
 
 def _expressions_in(doc: Doc, start: int, end: int, published: date | None):
@@ -281,24 +301,26 @@ def _is_vague_reference(doc: Doc, start: int, end: int, published: date | None) 
     if doc[start].lower_ in NO_START or end - start < 2:
         return False
     timex = normalize(doc[start:end].text, published, None)
-    return timex is not None and is_vague(timex)
+    return timex is not None and is_vague(timex) and not timex.anchor
 
 
 def find_dates(doc: Doc, published: date | None) -> list[TimeExpression]:
     """Return every time expression of the article with its TIMEX3 value."""
-    found: list[TimeExpression] = []
+    found: list[Found] = []
+    has_sentences = doc.has_annotation("SENT_START")
     for start, end in _candidate_regions(doc):
         for span, timex in _expressions_in(doc, start, end, published):
-            found.append(
-                TimeExpression(
-                    text=span.text,
-                    start_char=span.start_char,
-                    end_char=span.end_char,
-                    type=timex.type,
-                    value=timex.value,
-                    mod=timex.mod,
-                    earliest=timex.earliest,
-                    latest=timex.latest,
-                )
-            )
-    return found
+            found.append(Found(
+                text=span.text, start_char=span.start_char, end_char=span.end_char,
+                sentence=span.sent.start if has_sentences else 0, timex=timex,
+                tense=_tense(span) if timex.anchor else None,
+            ))
+    # the text's own dates anchor what counts from them ("two days later", "at 4:00 pm")
+    found = anchor_in_text(take_stated_dates(found, doc.text))
+    return [
+        TimeExpression(
+            text=f.text, start_char=f.start_char, end_char=f.end_char, type=f.timex.type,
+            value=f.timex.value, mod=f.timex.mod, earliest=f.timex.earliest, latest=f.timex.latest,
+        )
+        for f in found
+    ]
