@@ -264,3 +264,16 @@ def test_dates_anchored_to_a_date_of_the_text(annotate, text, published, expecte
 )
 def test_dates_stated_date_wins_over_the_relative_one(annotate, text, published, expected):
     assert [(d.text, d.value) for d in annotate(text, published)._.dates] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the first half of a coordinated duration borrows the second's unit
+        ("The loan runs for 12 and 18 months.", [("12", "P12M"), ("18 months", "P18M")]),
+        ("Sentences of two or three years were handed down.", [("two", "P2Y"), ("three years", "P3Y")]),
+        ("The two sides signed five agreements and 10 years of work followed.", [("10 years", "P10Y")]),
+    ],
+)
+def test_dates_coordinated_durations_are_two_expressions(annotate, text, expected):
+    assert [(d.text, d.value) for d in annotate(text, PUB)._.dates] == expected

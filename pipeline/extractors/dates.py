@@ -304,12 +304,35 @@ def _is_vague_reference(doc: Doc, start: int, end: int, published: date | None) 
     return timex is not None and is_vague(timex) and not timex.anchor
 
 
+def _coordinated(doc: Doc, expressions, published: date | None):
+    """ "12 and 18 months": the first number is a duration of the second's unit, as TimeML marks it."""
+    for span, timex in expressions:
+        first = _first_of_pair(doc, span, timex, published)
+        if first is not None:
+            yield first
+        yield span, timex
+
+
+def _first_of_pair(doc: Doc, span: Span, timex: Timex, published: date | None):
+    start = span.start
+    if timex.type != "DURATION" or timex.mod or start < 2 or doc[start - 1].lower_ not in ("and", "or"):
+        return None
+    number = doc[start - 2]
+    quantity = number.text[:-1] if number.text.endswith("-") else number.text  # "12- and 18-month"
+    if not doc[start].like_num or not (quantity.isdigit() or number.like_num):
+        return None
+    value = normalize(f"{quantity} {span[-1].lower_}", published)
+    if value is None or value.type != "DURATION":
+        return None
+    return doc[start - 2:start - 1], value
+
+
 def find_dates(doc: Doc, published: date | None) -> list[TimeExpression]:
     """Return every time expression of the article with its TIMEX3 value."""
     found: list[Found] = []
     has_sentences = doc.has_annotation("SENT_START")
     for start, end in _candidate_regions(doc):
-        for span, timex in _expressions_in(doc, start, end, published):
+        for span, timex in _coordinated(doc, _expressions_in(doc, start, end, published), published):
             found.append(Found(
                 text=span.text, start_char=span.start_char, end_char=span.end_char,
                 sentence=span.sent.start if has_sentences else 0, timex=timex,
