@@ -277,3 +277,24 @@ def test_dates_stated_date_wins_over_the_relative_one(annotate, text, published,
 )
 def test_dates_coordinated_durations_are_two_expressions(annotate, text, expected):
     assert [(d.text, d.value) for d in annotate(text, PUB)._.dates] == expected
+
+
+@pytest.mark.parametrize(
+    "text,published,expected",
+    [
+        # a month or weekday about the future resolves forward, one about the past backward
+        ("The vote in June will decide the matter.", PUB, ("June", "2021-06")),
+        ("The vote in June decided the matter.", PUB, ("June", "2020-06")),
+        ("The parliament is to vote in June.", PUB, ("June", "2021-06")),
+        ("Talks are set for Thursday in Geneva.", PUB, ("Thursday", "2021-01-07")),
+        ("The minister said the line would open in June.", PUB, ("June", "2021-06")),
+        ("The minister will meet the governor on Saturday.", PUB, ("Saturday", "2021-01-09")),
+        ("The envoy met the governor on Saturday.", PUB, ("Saturday", "2021-01-02")),
+        # no tense to go by: the year stated nearby says which way the sentence looks
+        ("Under the 2023 plan, the tender opens in March.", date(2021, 6, 15), ("March", "2022-03")),
+        ("As in 2019, the tender opens in March.", date(2021, 6, 15), ("March", "2021-03")),
+    ],
+)
+def test_dates_tense_directs_months_and_weekdays(annotate, text, published, expected):
+    rows = [(d.text, d.value) for d in annotate(text, published)._.dates]
+    assert expected in rows

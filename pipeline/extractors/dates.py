@@ -19,7 +19,7 @@ from ..doc_views import entities, lowers
 from ..records import TimeExpression
 from .date_anchors import Found, anchor_in_text, take_stated_dates
 from ..resources import load_json, load_jsonl
-from ..timex import FUTURE, LEXICON, PAST, Timex, is_vague, normalize
+from ..timex import FUTURE, LEXICON, PAST, YEAR_RANGE, Timex, is_vague, normalize
 from ..timex_clock import find_clock
 
 PATTERNS = "dates_patterns.jsonl"
@@ -32,7 +32,10 @@ NO_START = frozenset({"from", "between", "since", "on", "in", "by", "at",
 # Words that make a verb's time lie ahead ("is expected to be completed by 2026").
 FUTURE_CUES = frozenset({"will", "shall", "'ll", "wo", "expected", "expect", "expects", "plan",
                          "plans", "planned", "scheduled", "due", "intend", "intends", "aim",
-                         "aims", "upcoming", "forthcoming"})
+                         "aims", "upcoming", "forthcoming", "slated", "poised", "would"})
+# "Talks are set for Thursday": these participles look ahead only after a present "be".
+SCHEDULE_CUES = frozenset({"set", "timed", "pencilled", "penciled"})
+PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
 AGE_CUES = frozenset({"old", "aged", "age"})
 # Words before a bare "15:00" that make it a clock time, not a score or a ratio.
 CLOCK_CUES = frozenset({"at", "from", "until", "till", "by", "around", "about", "before", "after",
@@ -135,7 +138,7 @@ def _candidate_regions(doc: Doc) -> list[tuple[int, int]]:
     return [(start, end) for start, end in merged]
 
 
-def _tense(span: Span) -> str | None:
+def _tense(span: Span, published: date | None = None) -> str | None:
     """PAST or FUTURE from the verb that governs the expression, else from its sentence."""
     token = span.root
     for _ in range(8):
@@ -148,6 +151,10 @@ def _tense(span: Span) -> str | None:
         words.add(verb.lower_)
         if words & FUTURE_CUES:
             return FUTURE
+        if verb.tag_ == "VBN" and verb.lower_ in SCHEDULE_CUES and words & PRESENT_BE:
+            return FUTURE
+        if verb.tag_ == "VB" and "to" in words and verb.head.lower_ in PRESENT_BE:
+            return FUTURE  # "the parliament is to vote in June"
         if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and words & {"has", "have", "had", "'ve"}):
             return PAST
         if verb.tag_ == "VBN" and verb.dep_ not in ("xcomp", "ccomp", "acl", "amod"):
@@ -159,7 +166,21 @@ def _tense(span: Span) -> str | None:
         return FUTURE
     if any(t.tag_ == "VBD" for t in sentence):
         return PAST
-    return None
+    return _direction_of_stated_year(span, sentence, published)
+
+
+def _direction_of_stated_year(span: Span, sentence: Span, published: date | None) -> str | None:
+    """With no tense to go by, the year nearest in the sentence says which way the text looks."""
+    if published is None:
+        return None
+    years = [t for t in sentence if t.shape_ == "dddd" and not (span.start <= t.i < span.end)
+             and YEAR_RANGE[0] <= int(t.text) <= YEAR_RANGE[1]]
+    if not years:
+        return None
+    nearest = int(min(years, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end))).text)
+    if nearest == published.year:
+        return None
+    return FUTURE if nearest > published.year else PAST
 
 
 def _means_nowadays(span: Span) -> bool:
@@ -257,7 +278,7 @@ def _accept(doc: Doc, start: int, end: int, published: date | None) -> Timex | N
     # tense only picks a direction; it never makes a non-time a time: find out first, cheaply
     if normalize(text, published, None) is None:
         return None
-    timex = normalize(text, published, _tense(span))
+    timex = normalize(text, published, _tense(span, published))
     # a vague value with an anchor ("at that time") waits for the text's dates to give it one
     if timex is None or (is_vague(timex) and not timex.anchor) or _means_nowadays(span):
         return None
@@ -336,7 +357,7 @@ def find_dates(doc: Doc, published: date | None) -> list[TimeExpression]:
             found.append(Found(
                 text=span.text, start_char=span.start_char, end_char=span.end_char,
                 sentence=span.sent.start if has_sentences else 0, timex=timex,
-                tense=_tense(span) if timex.anchor else None,
+                tense=_tense(span, published) if timex.anchor else None,
             ))
     # the text's own dates anchor what counts from them ("two days later", "at 4:00 pm")
     found = anchor_in_text(take_stated_dates(found, doc.text))
