@@ -298,3 +298,17 @@ def test_dates_coordinated_durations_are_two_expressions(annotate, text, expecte
 def test_dates_tense_directs_months_and_weekdays(annotate, text, published, expected):
     rows = [(d.text, d.value) for d in annotate(text, published)._.dates]
     assert expected in rows
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Panama would gain control of the canal after 1999.", ("1999", "AFTER", date(2000, 1, 1), None)),
+        ("The work must end before 2030, the ministry said.", ("2030", "BEFORE", None, date(2029, 12, 31))),
+        ("The pipeline was built in 2001–02 by the venture.", ("2001–02", None, date(2001, 1, 1), date(2002, 12, 31))),
+        # "after" bounds the event, not the date
+        ("The talks resumed after Tuesday's meeting.", ("Tuesday", None, date(2021, 1, 5), date(2021, 1, 5))),
+    ],
+)
+def test_dates_after_and_before_bound_the_date(annotate, text, expected):
+    assert [(d.text, d.mod, d.earliest, d.latest) for d in annotate(text, PUB)._.dates] == [expected]
