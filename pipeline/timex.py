@@ -2,6 +2,10 @@
 
 Pure: no spaCy. The words (months, numbers, units, mods, holidays) are data in
 `models/dates_lexicon.json`; this module holds the grammar and the calendar arithmetic.
+Families with a grammar of their own live next to it: quantities and vague durations
+(`timex_quantity`), recurring times (`timex_sets`), clock times (`timex_clock`) and
+expressions anchored to a date of the text (`timex_anchor`). At ~750 lines it is above the
+usual size because the grammar and the calendar arithmetic it resolves into are one job.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from functools import lru_cache
 from .resources import load_json
 from .timex_anchor import SAME_AS_ANCHOR, Anchored, anchored_form
 from .timex_clock import UNANCHORED_DAY, Clock, find_clock, with_time
-from .timex_quantity import vague_duration
+from .timex_quantity import duration_value, parse_number, vague_duration
 from .timex_sets import recurring
 
 LEXICON = "dates_lexicon.json"
@@ -240,46 +244,6 @@ def _timex(point: _Point, mod: str | None = None) -> Timex:
     return Timex("DATE", point.value, mod, earliest, latest)
 
 
-# ---------------------------------------------------------------- numbers
-
-
-def _number(text: str) -> float | None:
-    """A cardinal quantity: "44", "2,000", "1.5", "six", "twenty-five", "a", "a couple of"."""
-    text = text.strip()
-    numbers = _lex()["numbers"]
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", text):
-        return float(text.replace(",", ""))
-    if text in numbers:
-        return float(numbers[text])
-    total, current = 0.0, 0.0
-    for word in re.split(r"[\s-]+", text):
-        if word == "and":
-            continue
-        if word not in numbers or word in ("a", "an"):
-            return None
-        value = numbers[word]
-        if value in (100, 1000):
-            current = max(current, 1) * value
-            if value == 1000:
-                total, current = total + current, 0
-        else:
-            current += value
-    return total + current or None
-
-
-def _fmt(number: float) -> str:
-    return str(int(number)) if number == int(number) else f"{number:g}"
-
-
-def _duration_value(number: float, unit: str) -> str:
-    """P6W, P44D, PT12H; multiplied units (decade = 10Y) are expanded."""
-    code = _lex()["units"][unit]
-    match = re.fullmatch(r"(\d*)(T?)([A-Z])", code)
-    factor = int(match[1] or 1)
-    prefix = "PT" if match[2] else "P"
-    return f"{prefix}{_fmt(number * factor)}{match[3]}"
-
-
 # ---------------------------------------------------------------- resolution
 
 
@@ -480,10 +444,12 @@ def _point(t: str, published: date | None, tense: str | None, anchored: bool = F
         inner = _point(m[1], published, tense)
         return inner if inner and inner.gran in ("day", "week", "month", "year") and not re.match(r"\d", m[1]) else None
     if m := rx["ago"].match(t):
-        number = _number(m["qty"])
+        number = parse_number(m["qty"])
         if number is None:
+            if not vague_duration(f"{m['qty']} {m['unit']}"):
+                return None
             # "a few years ago": a past with no calendar value, which the guide leaves out
-            return _Point("PAST_REF" if m["dir"] in ("ago", "earlier") else "FUTURE_REF", "day", None) if vague_duration(f"{m['qty']} {m['unit']}") else None
+            return _Point("PAST_REF" if m["dir"] in ("ago", "earlier") else "FUTURE_REF", "day", None)
         direction = -1 if m["dir"] in ("ago", "earlier") else 1
         return _ago(number, m["unit"], direction, published)
     return None
@@ -611,20 +577,20 @@ def _duration(t: str) -> Timex | None:
             implicit_one = lead not in ("the", "the first", "the final")
             break
     if implicit_one and t in lex["units"] and not t.endswith("s"):
-        return Timex("DURATION", _duration_value(1, t))
+        return Timex("DURATION", duration_value(1, t))
     if value := vague_duration(t):
         return Timex("DURATION", value)
     if m := rx["half_unit"].match(t):
-        return Timex("DURATION", _duration_value(0.5, m["unit"]))
+        return Timex("DURATION", duration_value(0.5, m["unit"]))
     if m := rx["duration_half"].match(t):
-        number = _number(m["qty"])
+        number = parse_number(m["qty"])
         unit = m["unit"] or m["unit2"]
-        return Timex("DURATION", _duration_value(number + 0.5, unit)) if number else None
+        return Timex("DURATION", duration_value(number + 0.5, unit)) if number else None
     if m := rx["duration"].match(t):
-        number = _number(m["qty"])
+        number = parse_number(m["qty"])
         if number is None or number <= 0:
             return None
-        return Timex("DURATION", _duration_value(number, m["unit"]))
+        return Timex("DURATION", duration_value(number, m["unit"]))
     return None
 
 
@@ -636,12 +602,12 @@ def _set(t: str) -> Timex | None:
     if value := recurring(t):
         return Timex("SET", value)
     if m := rx["times_per"].match(t):
-        return Timex("SET", _duration_value(1, m["unit"]))
+        return Timex("SET", duration_value(1, m["unit"]))
     if m := rx["every_wday"].match(t):
         return Timex("SET", f"XXXX-WXX-{lex['weekdays'][m['wday']]}")
     if m := rx["every"].match(t):
-        number = _number(m["qty"]) if m["qty"] else 1.0
-        return Timex("SET", _duration_value(number, m["unit"])) if number else None
+        number = parse_number(m["qty"]) if m["qty"] else 1.0
+        return Timex("SET", duration_value(number, m["unit"])) if number else None
     if m := rx["season_set"].match(t):
         return Timex("SET", f"XXXX-{lex['seasons'][m['season']]}")
     return None

@@ -1,6 +1,7 @@
-"""Durations whose quantity is vague or implied: "several days", "a few hours", "hour-long".
+"""Quantities of time: numbers ("twenty-five", "2,000"), durations ("P6W"), and vague ones.
 
-TIMEX3 writes an unknown number as X: "several days" is `PXD`, "a few hours" `PTXH`, "many
+A duration's value is its number and unit ("six weeks" `P6W`, "a decade" `P10Y`). TIMEX3
+writes an unknown number as X: "several days" is `PXD`, "a few hours" `PTXH`, "many
 years" `PXY`, "several decades" `PXDE`. A duration with no quantity word at all ("for years",
 "centuries") is still no expression (ANNOTATION.md). "hour-long" and "year-long" state one unit.
 
@@ -54,3 +55,40 @@ def _one(code: str) -> str:
     """P1D, PT1H, P10Y for one unit coded as in the lexicon (D, TH, 10Y)."""
     match = re.fullmatch(r"(\d*)(T?)([A-Z])", code)
     return f"P{match[2]}{int(match[1] or 1)}{match[3]}"
+
+
+def parse_number(text: str) -> float | None:
+    """A cardinal quantity: "44", "2,000", "1.5", "six", "twenty-five", "a", "a couple of"."""
+    text = text.strip()
+    numbers = load_json(LEXICON)["numbers"]
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", text):
+        return float(text.replace(",", ""))
+    if text in numbers:
+        return float(numbers[text])
+    total, current = 0.0, 0.0
+    for word in re.split(r"[\s-]+", text):
+        if word == "and":
+            continue
+        if word not in numbers or word in ("a", "an"):
+            return None
+        value = numbers[word]
+        if value in (100, 1000):
+            current = max(current, 1) * value
+            if value == 1000:
+                total, current = total + current, 0
+        else:
+            current += value
+    return total + current or None
+
+
+def _fmt(number: float) -> str:
+    return str(int(number)) if number == int(number) else f"{number:g}"
+
+
+def duration_value(number: float, unit: str) -> str:
+    """P6W, P44D, PT12H for `number` `unit`s; multiplied units (decade = 10Y) are expanded."""
+    code = load_json(LEXICON)["units"][unit]
+    match = re.fullmatch(r"(\d*)(T?)([A-Z])", code)
+    factor = int(match[1] or 1)
+    prefix = "PT" if match[2] else "P"
+    return f"{prefix}{_fmt(number * factor)}{match[3]}"
