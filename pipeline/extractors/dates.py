@@ -48,6 +48,8 @@ DEICTIC_END_WORDS = frozenset({"ago", "later", "earlier", "hence", "before", "af
                                "tonight", "yesterday", "tomorrow", "night", "now", "present",
                                "weekend", "eve", "time", "period", "term", "long", "season",
                                "afterwards", "afterward", "previously", "prior"})
+# the last words of a vague past or future with a quantity ("a few years ago", "some days hence")
+VAGUE_ENDS = frozenset({"ago", "now", "hence", "earlier", "later"})
 MAX_TOKENS = 12
 CONTEXT = (3, 3)  # tokens added before and after each candidate range
 
@@ -335,7 +337,7 @@ def _expressions_in(doc: Doc, start: int, end: int, published: date | None):
 
 def _is_vague_reference(doc: Doc, start: int, end: int, published: date | None) -> bool:
     """The stretch is a whole vague reference with no calendar value ("several years ago")."""
-    if doc[start].lower_ in NO_START or end - start < 2:
+    if end - start < 2 or doc[end - 1].lower_ not in VAGUE_ENDS or doc[start].lower_ in NO_START:
         return False
     timex = normalize(doc[start:end].text, published, None)
     return timex is not None and is_vague(timex) and not timex.anchor
