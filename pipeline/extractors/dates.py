@@ -8,8 +8,7 @@ expression ("an end to six weeks" -> "six weeks") and splits lists ("May and Jun
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 
 from spacy.lang.en import English
@@ -289,22 +288,7 @@ def _accept(doc: Doc, start: int, end: int, published: date | None) -> Timex | N
         return None
     if "T" in timex.value and not _clock_in_context(doc, start, end):
         return None
-    return _as_rate(doc, start, _bounded(doc, start, end, timex))
-
-
-def _bounded(doc: Doc, start: int, end: int, timex: Timex) -> Timex:
-    """ "after 1999", "before midnight": TimeML's AFTER/BEFORE mod on the date the word bounds."""
-    before = doc[start - 1].lower_ if start > 0 else ""
-    following = doc[end] if end < len(doc) else None
-    if timex.type != "DATE" or timex.mod or before not in ("after", "before"):
-        return timex
-    if following is not None and (following.tag_ == "POS" or following.pos_ in ("NOUN", "PROPN")):
-        return timex  # "after Tuesday's meeting", "before 2020 elections": the word bounds the event
-    if before == "after":
-        earliest = timex.latest + timedelta(days=1) if timex.latest else None
-        return replace(timex, mod="AFTER", earliest=earliest, latest=None)
-    latest = timex.earliest - timedelta(days=1) if timex.earliest else None
-    return replace(timex, mod="BEFORE", earliest=None, latest=latest)
+    return _as_rate(doc, start, timex)
 
 
 def _clock_in_context(doc: Doc, start: int, end: int) -> bool:
