@@ -2,10 +2,6 @@
 
 Pure: no spaCy. The words (months, numbers, units, mods, holidays) are data in
 `models/dates_lexicon.json`; this module holds the grammar and the calendar arithmetic.
-Families with a grammar of their own live next to it: quantities and vague durations
-(`timex_quantity`), recurring times (`timex_sets`), clock times (`timex_clock`) and
-expressions anchored to a date of the text (`timex_anchor`). At ~750 lines it is above the
-usual size because the grammar and the calendar arithmetic it resolves into are one job.
 """
 
 from __future__ import annotations
