@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict
 
+from . import dates as date_scoring
 from .matching import TABLES
 from .scoring import Counts, Report
 
@@ -32,6 +33,7 @@ def report_to_dict(report: Report, *, errors: bool = False) -> dict:
             for name, a in report.attributes.items()
         },
         "linking": {name: _counts_dict(c) for name, c in report.linking.items()},
+        "dates": date_scoring.scores_to_dict(report.dates),
     }
     if errors:
         figures["errors"] = {
@@ -64,6 +66,8 @@ def format_report(report: Report) -> str:
         lines.append(f"{'linking (pairwise)':<22}{'tp':>6}{'fp':>6}{'fn':>6}{'P':>8}{'R':>8}{'F1':>8}")
         for name, c in report.linking.items():
             lines.append(_counts_line(name, c))
+    lines.append("")
+    lines.append(date_scoring.format_scores(report.dates))
     lines.append("")
     summary = f"{report.gold_documents} gold documents"
     if report.missing_documents:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import dates as date_scoring
 from .relation_status import miss_status
 from .matching import (
     ATTRIBUTES,
@@ -18,6 +19,7 @@ from .matching import (
     TABLES,
     _lookup,
     date_match_factory,
+    gold_date_spans,
     gold_entities,
     match_rows,
     relation_match_factory,
@@ -96,6 +98,7 @@ class Report:
     gold_documents: int = 0
     missing_documents: list[str] = field(default_factory=list)
     linking: dict[str, Counts] = field(default_factory=dict)
+    dates: date_scoring.DateScores = field(default_factory=date_scoring.DateScores)
 
 
 def _row_label(table: str, row: dict) -> str:
@@ -112,6 +115,7 @@ def score(gold: dict[str, dict], predicted: dict[str, dict]) -> Report:
     documents: dict[str, DocumentErrors] = {}
     missing: list[str] = []
     linked: dict[str, list[tuple[str, str, str]]] = {t: [] for t in LINKED_TABLES}
+    date_scores = date_scoring.DateScores()
     for doc in sorted(gold):
         gold_doc = gold[doc]
         pred_doc = _lookup(predicted, doc)
@@ -132,6 +136,9 @@ def score(gold: dict[str, dict], predicted: dict[str, dict]) -> Report:
             matched_gold = {i for i, _ in pairs}
             matched_pred = {j for _, j in pairs}
             _count(tables[table], len(pairs), gold_rows, pred_rows)
+            if table == "dates":
+                gold_spans = gold_date_spans(pred_doc.get("text") or "", [str(g.get("text") or "") for g in gold_rows])
+                date_scoring.add_article(date_scores, gold_rows, pred_rows, gold_spans, pairs)
             if table == "relations":
                 for kind in RELATION_TYPES:
                     _count(
@@ -173,7 +180,8 @@ def score(gold: dict[str, dict], predicted: dict[str, dict]) -> Report:
         fn=sum(c.fn for c in linking.values()),
     )
     return Report(
-        tables, attributes, documents, len(gold), missing_documents=missing, linking=linking
+        tables, attributes, documents, len(gold), missing_documents=missing, linking=linking,
+        dates=date_scores,
     )
 
 

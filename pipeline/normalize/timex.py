@@ -15,6 +15,10 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..resources import load_json
+from .timex_anchor import SAME_AS_ANCHOR, Anchored, anchored_form
+from .timex_clock import UNANCHORED_DAY, Clock, find_clock, with_time
+from .timex_quantity import duration_value, parse_number, vague_duration
+from .timex_sets import recurring
 
 LEXICON = "dates_lexicon.json"
 PAST, FUTURE = "past", "future"
@@ -37,6 +41,9 @@ class Timex:
     mod: str | None = None
     earliest: date | None = None
     latest: date | None = None
+    # set when the expression counts from a date of the text ("two days later"): the coarsest
+    # granularity that date may have; the value is then resolved against the publication date
+    anchor: str | None = None
 
 
 @dataclass(frozen=True)
@@ -98,7 +105,8 @@ def _rx() -> dict[str, re.Pattern]:
         "weekday": re.compile(rf"^(?P<wday>{_alt(lex['weekdays'])}){part}$"),
         "season": re.compile(rf"^(?:the\s+)?{season}$"),
         "relative": re.compile(
-            rf"^(?P<rel>this|last|next|the\s+coming)\s+(?P<what>week|weekend|month|year|quarter"
+            rf"^(?P<rel>this|last|next|the\s+coming|(?:the\s+)?current)\s+(?:(?:fiscal|financial)\s+(?=year))?"
+            rf"(?P<what>week|weekend|month|year|quarter"
             rf"|decade|century|{_alt(lex['seasons'])}|{_alt(lex['months'])}"
             rf"|{_alt(lex['weekdays'])}){part}$"
         ),
@@ -221,6 +229,8 @@ def _cut(point: _Point, mod: str | None) -> Interval | None:
             date(start.year + cuts[third + 1] - 1, 12, 31),
         )
     days = (end - start).days + 1
+    if days < 3:
+        return start, end  # "earlier in the day": a day is not cut into thirds
     lo = start + timedelta(days=days * third // 3)
     hi = start + timedelta(days=days * (third + 1) // 3 - 1)
     return lo, hi
@@ -230,46 +240,6 @@ def _timex(point: _Point, mod: str | None = None) -> Timex:
     interval = _cut(point, mod)
     earliest, latest = interval if interval else (None, None)
     return Timex("DATE", point.value, mod, earliest, latest)
-
-
-# ---------------------------------------------------------------- numbers
-
-
-def _number(text: str) -> float | None:
-    """A cardinal quantity: "44", "2,000", "1.5", "six", "twenty-five", "a", "a couple of"."""
-    text = text.strip()
-    numbers = _lex()["numbers"]
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", text):
-        return float(text.replace(",", ""))
-    if text in numbers:
-        return float(numbers[text])
-    total, current = 0.0, 0.0
-    for word in re.split(r"[\s-]+", text):
-        if word == "and":
-            continue
-        if word not in numbers or word in ("a", "an"):
-            return None
-        value = numbers[word]
-        if value in (100, 1000):
-            current = max(current, 1) * value
-            if value == 1000:
-                total, current = total + current, 0
-        else:
-            current += value
-    return total + current or None
-
-
-def _fmt(number: float) -> str:
-    return str(int(number)) if number == int(number) else f"{number:g}"
-
-
-def _duration_value(number: float, unit: str) -> str:
-    """P6W, P44D, PT12H; multiplied units (decade = 10Y) are expanded."""
-    code = _lex()["units"][unit]
-    match = re.fullmatch(r"(\d*)(T?)([A-Z])", code)
-    factor = int(match[1] or 1)
-    prefix = "PT" if match[2] else "P"
-    return f"{prefix}{_fmt(number * factor)}{match[3]}"
 
 
 # ---------------------------------------------------------------- resolution
@@ -373,7 +343,9 @@ def _ago(number: float, unit: str, direction: int, published: date | None) -> _P
     if published is None:
         return _Point(_UNRESOLVED[gran], gran, None)
     if number != int(number):
-        return None
+        if code != "Y" or number * 12 != int(number * 12):
+            return None
+        number, code = number * 12, "M"  # "half a year ago" is six months ago
     n = int(number) * direction
     if code in ("TS", "TM", "TH"):
         return _day(published)
@@ -464,15 +436,18 @@ def _point(t: str, published: date | None, tense: str | None, anchored: bool = F
         return point
     if point := _holiday(t, published, tense):
         return point
-    if anchored and (m := re.fullmatch(r"the\s+(week|month|year|decade|century)", t)):
+    if anchored and (m := re.fullmatch(r"the\s+(day|week|month|year|decade|century)", t)):
         return _relative(m[1], 0, published)
     if m := re.fullmatch(r"(?:earlier|later)\s+(.+)", t):
         inner = _point(m[1], published, tense)
         return inner if inner and inner.gran in ("day", "week", "month", "year") and not re.match(r"\d", m[1]) else None
     if m := rx["ago"].match(t):
-        number = _number(m["qty"])
+        number = parse_number(m["qty"])
         if number is None:
-            return None
+            if not vague_duration(f"{m['qty']} {m['unit']}"):
+                return None
+            # "a few years ago": a past with no calendar value, which the guide leaves out
+            return _Point("PAST_REF" if m["dir"] in ("ago", "earlier") else "FUTURE_REF", "day", None)
         direction = -1 if m["dir"] in ("ago", "earlier") else 1
         return _ago(number, m["unit"], direction, published)
     return None
@@ -500,6 +475,7 @@ def _quarter_point(m: re.Match, published: date | None, anchored: bool) -> _Poin
 def _relative_point(m: re.Match, published: date | None, tense: str | None) -> _Point | None:
     lex = _lex()
     rel, what = re.sub(r"\s+", " ", m["rel"]), m["what"]
+    rel = "this" if rel in ("current", "the current") else rel
     shift = {"this": 0, "last": -1, "next": 1, "the coming": 1}[rel]
     if what in lex["weekdays"]:
         return _resolve_weekday(lex["weekdays"][what], published, tense, rel)
@@ -599,18 +575,20 @@ def _duration(t: str) -> Timex | None:
             implicit_one = lead not in ("the", "the first", "the final")
             break
     if implicit_one and t in lex["units"] and not t.endswith("s"):
-        return Timex("DURATION", _duration_value(1, t))
+        return Timex("DURATION", duration_value(1, t))
+    if value := vague_duration(t):
+        return Timex("DURATION", value)
     if m := rx["half_unit"].match(t):
-        return Timex("DURATION", _duration_value(0.5, m["unit"]))
+        return Timex("DURATION", duration_value(0.5, m["unit"]))
     if m := rx["duration_half"].match(t):
-        number = _number(m["qty"])
+        number = parse_number(m["qty"])
         unit = m["unit"] or m["unit2"]
-        return Timex("DURATION", _duration_value(number + 0.5, unit)) if number else None
+        return Timex("DURATION", duration_value(number + 0.5, unit)) if number else None
     if m := rx["duration"].match(t):
-        number = _number(m["qty"])
+        number = parse_number(m["qty"])
         if number is None or number <= 0:
             return None
-        return Timex("DURATION", _duration_value(number, m["unit"]))
+        return Timex("DURATION", duration_value(number, m["unit"]))
     return None
 
 
@@ -619,13 +597,15 @@ def _set(t: str) -> Timex | None:
     rx, lex = _rx(), _lex()
     if t in lex["sets"]:
         return Timex("SET", lex["sets"][t])
+    if value := recurring(t):
+        return Timex("SET", value)
     if m := rx["times_per"].match(t):
-        return Timex("SET", _duration_value(1, m["unit"]))
+        return Timex("SET", duration_value(1, m["unit"]))
     if m := rx["every_wday"].match(t):
         return Timex("SET", f"XXXX-WXX-{lex['weekdays'][m['wday']]}")
     if m := rx["every"].match(t):
-        number = _number(m["qty"]) if m["qty"] else 1.0
-        return Timex("SET", _duration_value(number, m["unit"])) if number else None
+        number = parse_number(m["qty"]) if m["qty"] else 1.0
+        return Timex("SET", duration_value(number, m["unit"])) if number else None
     if m := rx["season_set"].match(t):
         return Timex("SET", f"XXXX-{lex['seasons'][m['season']]}")
     return None
@@ -714,6 +694,10 @@ def _normalize(t: str, published: date | None, tense: str | None) -> Timex | Non
         return Timex("DATE", value)
     if result := _set(t):
         return result
+    if clock := find_clock(t):
+        return _clocked(clock, published, tense)
+    if anchored := anchored_form(t):
+        return _anchored(anchored, published, tense)
     if point := _point(t, published, tense):
         return _timex(point)
     if result := _range(t, published, tense):
@@ -721,6 +705,25 @@ def _normalize(t: str, published: date | None, tense: str | None) -> Timex | Non
     if result := _duration(t):
         return result
     return _modified(t, published, tense)
+
+
+def _anchored(anchored: Anchored, published: date | None, tense: str | None) -> Timex | None:
+    """An expression relative to a date of the text, resolved as if that date were `published`."""
+    if anchored.deictic == SAME_AS_ANCHOR:  # "that time" means nothing without its anchor
+        return Timex("DATE", "PAST_REF", anchor=anchored.granularity)
+    result = _normalize(anchored.deictic, published, tense)
+    return replace(result, anchor=anchored.granularity) if result else None
+
+
+def _clocked(clock: Clock, published: date | None, tense: str | None) -> Timex | None:
+    """A clock time, on the day its date words name ("8 a.m. on Friday"), else on a day not known yet."""
+    if not clock.date_text:
+        return Timex("DATE", with_time(UNANCHORED_DAY, clock.time))
+    point = _point(clock.date_text, published, tense)
+    if point is None or point.gran != "day":
+        return None
+    earliest, latest = point.interval or (None, None)
+    return Timex("DATE", with_time(point.value, clock.time), None, earliest, latest)
 
 
 @lru_cache(maxsize=8)

@@ -166,6 +166,43 @@ def test_evaluate_dates_match_by_overlap(gold_dates, predicted_dates, expected):
     assert _figures(score(gold, predicted), "dates") == expected
 
 
+
+@pytest.mark.parametrize(
+    "gold_dates, predicted_dates, strict, relaxed",
+    [
+        # the exact span counts in both; a trimmed or widened span only in the relaxed match
+        ([("March 3, 2021", "2021-03-03")], [_date("March 3, 2021", "2021-03-03")], (1, 0, 0), (1, 0, 0)),
+        ([("March 3, 2021", "2021-03-03")], [_date("3, 2021", "2021-03-03")], (0, 1, 1), (1, 0, 0)),
+        ([("July 2013", "2013-07")], [_date("In July 2013", "2013-07")], (0, 1, 1), (1, 0, 0)),
+        # the same text at the other occurrence is not the same span
+        ([("2020", "2020")], [_date("2020", "2020", occurrence=1)], (1, 0, 0), (1, 0, 0)),
+        ([("2020", "2020"), ("2020", "2020")], [_date("2020", "2020"), _date("2020", "2020", occurrence=1)], (2, 0, 0), (2, 0, 0)),
+        ([("March 3, 2021", "2021-03-03")], [_date("road", "XXXX")], (0, 1, 1), (0, 1, 1)),
+    ],
+)
+def test_evaluate_dates_strict_and_relaxed_match(gold_dates, predicted_dates, strict, relaxed):
+    gold = {"a.txt": _doc(dates=[{"text": t, "type": "DATE", "value": v} for t, v in gold_dates])}
+    predicted = {"a.txt": {**_doc(dates=predicted_dates), "text": ARTICLE}}
+    report = score(gold, predicted)
+    figures = report_to_dict(report)["dates"]
+    assert tuple(figures["strict"][k] for k in ("tp", "fp", "fn")) == strict
+    assert tuple(figures["relaxed"][k] for k in ("tp", "fp", "fn")) == relaxed
+    assert "strict (exact)" in format_report(report) and "relaxed (overlap)" in format_report(report)
+
+
+@pytest.mark.parametrize("predicted_types", [("DATE", "DURATION")])
+def test_evaluate_dates_type_accuracy_over_matched_dates(predicted_types):
+    gold = {"a.txt": _doc(dates=[{"text": "March 3, 2021", "type": "DATE", "value": "2021-03-03"},
+                                  {"text": "July 2013", "type": "DATE", "value": "2013-07"},
+                                  {"text": "road", "type": "DATE", "value": "XXXX"}])}
+    rows = [_date("March 3, 2021", "2021-03-03"), _date("July 2013", "P1M")]
+    for row, kind in zip(rows, predicted_types):
+        row["type"] = kind
+    report = score(gold, {"a.txt": {**_doc(dates=rows), "text": ARTICLE}})
+    # the unmatched gold date is outside the accuracy; one of the two matches has the wrong type
+    assert report_to_dict(report)["dates"]["type"] == {"correct": 1, "total": 2, "accuracy": 0.5}
+
+
 GOLD_ENTITIES = {
     "officials": [_official("Jeyhun Bayramov"), _official("Hassan Rouhani", "president", "IR")],
     "projects": [_project("Rasht-Astara railway"), _project("North-South Transport Corridor", "corridor")],

@@ -150,3 +150,162 @@ def test_dates_today_meaning_nowadays_is_left_out(annotate, text, expected):
 def test_dates_dateline_dash_today_is_two_expressions(annotate, text, expected):
     doc = annotate(text, date(2023, 10, 3))
     assert [(d.text, d.value) for d in doc._.dates] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The talks lasted several days before a deal was reached.", [("several days", "DURATION", "PXD")]),
+        ("Engineers spent a few hours at the flooded site.", [("a few hours", "DURATION", "PTXH")]),
+        ("Finishing the line will take many more years.", [("many more years", "DURATION", "PXY")]),
+        ("Repairs are expected over the next few weeks.", [("the next few weeks", "DURATION", "PXW")]),
+        ("The minister gave an hour-long speech to the assembly.", [("hour-long", "DURATION", "PT1H")]),
+        # a vague past has no calendar value: left out whole, not cut down to its duration
+        ("The ministers first met a few years ago in Baku.", []),
+        # no quantity word at all: still no expression
+        ("The railway has been planned for years.", []),
+    ],
+)
+def test_dates_vague_quantity_durations(annotate, text, expected):
+    assert [(d.text, d.type, d.value) for d in annotate(text, PUB)._.dates] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The ministers meet each season to review the accords.", [("each season", "SET", "P3M")]),
+        ("Patrols leave the base every morning.", [("every morning", "SET", "XXXX-XX-XXTMO")]),
+        ("Trains run twice daily between the two cities.", [("twice daily", "SET", "P1D")]),
+        ("The border market is open on Mondays.", [("Mondays", "SET", "XXXX-WXX-1")]),
+        ("Inspectors check the dam every other week.", [("every other week", "SET", "P2W")]),
+        ("The board meets twice a year in Geneva.", [("twice a year", "SET", "P1Y")]),
+        ("Freight volumes grew 4 percent per year.", [("per year", "SET", "P1Y")]),
+    ],
+)
+def test_dates_recurring_times_are_sets(annotate, text, expected):
+    assert [(d.text, d.type, d.value) for d in annotate(text, PUB)._.dates] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Revenue rose this fiscal year, the ministry said.", [("this fiscal year", "2021", None)]),
+        ("Earlier in the day, the minister spoke to reporters.", [("Earlier in the day", "2021-01-06", "START")]),
+        ("The agency will report later this week on the damage.", [("later this week", "2021-W01", None)]),
+        ("The region grew fast in the first half of the 20th century.", [("the first half of the 20th century", "19", "START")]),
+        ("The region changed little in the 21st century.", [("the 21st century", "20", None)]),
+        ("During the last week of March, the board visited the port.", [("the last week of March", "2020-03", "END")]),
+        ("The dam was built between 1955 and 1959 by the state.", [("1955 and 1959", "1955", None)]),
+    ],
+)
+def test_dates_named_and_relative_periods(annotate, text, expected):
+    assert [(d.text, d.value, d.mod) for d in annotate(text, PUB)._.dates] == expected
+
+
+@pytest.mark.parametrize(
+    "text,published,expected",
+    [
+        ("The rocket launched at 3:07:35 local time.", PUB, [("3:07:35 local time", "XXXX-XX-XXT03:07:35")]),
+        ("The talks begin at 8 a.m. on Friday.", PUB, [("8 a.m. on Friday", "2021-01-01T08:00")]),
+        ("The polls close at 15:00 GMT.", PUB, [("15:00 GMT", "XXXX-XX-XXT15:00")]),
+        ("From 12:00 on December 31, 1999, the port changed hands.", None, [("12:00 on December 31, 1999", "1999-12-31T12:00")]),
+        # a clock time alone takes the day of the date in its sentence, before or after it
+        ("The debate airs on Friday February 15, 2013, at 4:00 pm (GMT).", PUB,
+         [("Friday February 15, 2013", "2013-02-15"), ("4:00 pm", "2013-02-15T16:00")]),
+        ("The first trucks crossed after midnight, on 15 June 2013.", PUB,
+         [("midnight", "2013-06-15T00:00"), ("15 June 2013", "2013-06-15")]),
+        # "this morning" and "tonight" stay dates
+        ("The minister spoke this morning and will travel tonight.", PUB,
+         [("this morning", "2021-01-06"), ("tonight", "2021-01-06")]),
+        # a ratio or a score is no clock time
+        ("The map is drawn at a scale of 1:50 in the annex.", PUB, []),
+        ("The home team won 3:1 in the final.", PUB, []),
+    ],
+)
+def test_dates_clock_times(annotate, text, published, expected):
+    assert [(d.text, d.value) for d in annotate(text, published)._.dates] == expected
+
+
+@pytest.mark.parametrize(
+    "text,published,expected",
+    [
+        ("The minister arrived on March 3, 2019. Two days later, he met the governor.", PUB,
+         [("March 3, 2019", "2019-03-03"), ("Two days later", "2019-03-05")]),
+        ("The treaty was signed on May 5, 2018. The following week, parliament ratified it.", PUB,
+         [("May 5, 2018", "2018-05-05"), ("The following week", "2018-W19")]),
+        ("The flood struck on 10 June 2015. Later that day, the governor visited the site.", None,
+         [("10 June 2015", "2015-06-10"), ("Later that day", "2015-06-10")]),
+        ("The bridge opened in 1962. Thirty-seven years later, it can no longer carry the traffic.", PUB,
+         [("1962", "1962"), ("Thirty-seven years later", "1999")]),
+        ("As early as 1909 the council petitioned the prime minister at that time.", PUB,
+         [("1909", "1909"), ("that time", "1909")]),
+        # with no date in the text, the publication date is the anchor; "that time" has none
+        ("Two days later, he met the governor.", PUB, [("Two days later", "2021-01-08")]),
+        ("The company was founded at that time.", PUB, []),
+        # a year is too coarse to count days from: the anchor is the publication date
+        ("The plant opened in 2015. Two days later it closed.", PUB, [("2015", "2015"), ("Two days later", "2021-01-08")]),
+        # deictic expressions keep counting from the publication date
+        ("The treaty was signed in May 2018. The minister arrived yesterday.", PUB,
+         [("May 2018", "2018-05"), ("yesterday", "2021-01-05")]),
+    ],
+)
+def test_dates_anchored_to_a_date_of_the_text(annotate, text, published, expected):
+    assert [(d.text, d.value) for d in annotate(text, published)._.dates] == expected
+
+
+@pytest.mark.parametrize(
+    "text,published,expected",
+    [
+        ("The agency today (July 17) announced the completion of the bypass.", date(2003, 7, 18),
+         [("today", "2003-07-17"), ("July 17", "2003-07-17")]),
+        ("For instance, 15 years ago, in 2007, the budget was small.", date(2023, 2, 9),
+         [("15 years ago", "2007"), ("2007", "2007")]),
+    ],
+)
+def test_dates_stated_date_wins_over_the_relative_one(annotate, text, published, expected):
+    assert [(d.text, d.value) for d in annotate(text, published)._.dates] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the first half of a coordinated duration borrows the second's unit
+        ("The loan runs for 12 and 18 months.", [("12", "P12M"), ("18 months", "P18M")]),
+        ("Sentences of two or three years were handed down.", [("two", "P2Y"), ("three years", "P3Y")]),
+        ("The two sides signed five agreements and 10 years of work followed.", [("10 years", "P10Y")]),
+    ],
+)
+def test_dates_coordinated_durations_are_two_expressions(annotate, text, expected):
+    assert [(d.text, d.value) for d in annotate(text, PUB)._.dates] == expected
+
+
+@pytest.mark.parametrize(
+    "text,published,expected",
+    [
+        # a month or weekday about the future resolves forward, one about the past backward
+        ("The vote in June will decide the matter.", PUB, ("June", "2021-06")),
+        ("The vote in June decided the matter.", PUB, ("June", "2020-06")),
+        ("The parliament is to vote in June.", PUB, ("June", "2021-06")),
+        ("Talks are set for Thursday in Geneva.", PUB, ("Thursday", "2021-01-07")),
+        ("The minister said the line would open in June.", PUB, ("June", "2021-06")),
+        ("The minister will meet the governor on Saturday.", PUB, ("Saturday", "2021-01-09")),
+        ("The envoy met the governor on Saturday.", PUB, ("Saturday", "2021-01-02")),
+        # no tense to go by: the year stated nearby says which way the sentence looks
+        ("Under the 2023 plan, the tender opens in March.", date(2021, 6, 15), ("March", "2022-03")),
+        ("As in 2019, the tender opens in March.", date(2021, 6, 15), ("March", "2021-03")),
+    ],
+)
+def test_dates_tense_directs_months_and_weekdays(annotate, text, published, expected):
+    rows = [(d.text, d.value) for d in annotate(text, published)._.dates]
+    assert expected in rows
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The pipeline was built in 2001–02 by the venture.", ("2001–02", None, date(2001, 1, 1), date(2002, 12, 31))),
+        ("The program ran from 2010-2014 in three provinces.", ("2010-2014", None, date(2010, 1, 1), date(2014, 12, 31))),
+    ],
+)
+def test_dates_year_range_as_one_token(annotate, text, expected):
+    assert [(d.text, d.mod, d.earliest, d.latest) for d in annotate(text, PUB)._.dates] == [expected]

@@ -18,25 +18,37 @@ from spacy.tokens import Doc, Span
 from ..doc_views import entities, lowers
 from ...records import TimeExpression
 from ...resources import load_json, load_jsonl
-from ...normalize.timex import FUTURE, LEXICON, PAST, Timex, is_vague, normalize
+from ...normalize.timex import FUTURE, LEXICON, PAST, YEAR_RANGE, Timex, is_vague, normalize
+from ...normalize.timex_clock import find_clock
+from .anchors import Found, anchor_in_text, take_stated_dates
 
 PATTERNS = "dates_patterns.jsonl"
 CANDIDATE_LABELS = ("DATE", "TIME")
 # An expression does not start with these: the guide keeps "the early 1990s" but not "since".
-NO_START = frozenset({"from", "later", "earlier", "since", "on", "in", "by", "at",
+# "later"/"earlier" may start one ("later this week", "earlier today"), as TimeML marks them.
+NO_START = frozenset({"from", "between", "since", "on", "in", "by", "at",
                       "until", "till", "during", "for", "of", "to", "and", "or", "before", "after",
                       ",", "-", "–"})
 # Words that make a verb's time lie ahead ("is expected to be completed by 2026").
 FUTURE_CUES = frozenset({"will", "shall", "'ll", "wo", "expected", "expect", "expects", "plan",
                          "plans", "planned", "scheduled", "due", "intend", "intends", "aim",
-                         "aims", "upcoming", "forthcoming"})
+                         "aims", "upcoming", "forthcoming", "slated", "poised", "would"})
+# "Talks are set for Thursday": these participles look ahead only after a present "be".
+SCHEDULE_CUES = frozenset({"set", "timed", "pencilled", "penciled"})
+PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
 AGE_CUES = frozenset({"old", "aged", "age"})
+# Words before a bare "15:00" that make it a clock time, not a score or a ratio.
+CLOCK_CUES = frozenset({"at", "from", "until", "till", "by", "around", "about", "before", "after",
+                        "to", "and", "between", "since"})
 # Tokens in front of "a year"/"a day" that make it a rate ("$5 million a year" is a SET).
 RATE_CUES = frozenset({"million", "billion", "thousand", "trillion", "times", "once", "twice"})
 # words the normalizer knows outside the lexicon file (its relative and deictic forms)
 DEICTIC_END_WORDS = frozenset({"ago", "later", "earlier", "hence", "before", "after", "today",
                                "tonight", "yesterday", "tomorrow", "night", "now", "present",
-                               "weekend", "eve", "time", "period", "term"})
+                               "weekend", "eve", "time", "period", "term", "long", "season",
+                               "afterwards", "afterward", "previously", "prior"})
+# the last words of a vague past or future with a quantity ("a few years ago", "some days hence")
+VAGUE_ENDS = frozenset({"ago", "now", "hence", "earlier", "later"})
 MAX_TOKENS = 12
 CONTEXT = (3, 3)  # tokens added before and after each candidate range
 
@@ -65,7 +77,9 @@ def _end_words() -> frozenset[str]:
 
 def _can_end(token) -> bool:
     text = token.lower_
-    return any(ch.isdigit() for ch in text) or text in _end_words() or text.split("-")[-1] in _end_words()
+    words = _end_words()
+    return (any(ch.isdigit() for ch in text) or text in words or text.split("-")[-1] in words
+            or (text.endswith("s") and text[:-1] in words))  # "Mondays", "weekends"
 
 
 def _matchers(doc: Doc) -> tuple[Matcher, PhraseMatcher]:
@@ -91,7 +105,10 @@ def _anchor_words() -> frozenset[str]:
     words = set()
     for key in ("months", "weekdays", "units", "seasons", "parts_of_day", "sets"):
         words |= {w for w in lex[key] if " " not in w}
-    return frozenset(words | {"today", "tonight", "yesterday", "tomorrow", "quarter", "half"})
+    plurals = {f"{w}s" for w in lex["weekdays"]} | {"weekends"}  # "on Mondays"
+    named_times = set(lex["clock"]["named"])  # "noon", "midnight"
+    return frozenset(words | plurals | named_times
+                     | {"today", "tonight", "yesterday", "tomorrow", "quarter", "half", "season", "time"})
 
 
 def _anchored_sentences(doc: Doc):
@@ -123,7 +140,7 @@ def _candidate_regions(doc: Doc) -> list[tuple[int, int]]:
     return [(start, end) for start, end in merged]
 
 
-def _tense(span: Span) -> str | None:
+def _tense(span: Span, published: date | None = None) -> str | None:
     """PAST or FUTURE from the verb that governs the expression, else from its sentence."""
     token = span.root
     for _ in range(8):
@@ -136,6 +153,10 @@ def _tense(span: Span) -> str | None:
         words.add(verb.lower_)
         if words & FUTURE_CUES:
             return FUTURE
+        if verb.tag_ == "VBN" and verb.lower_ in SCHEDULE_CUES and words & PRESENT_BE:
+            return FUTURE
+        if verb.tag_ == "VB" and "to" in words and verb.head.lower_ in PRESENT_BE:
+            return FUTURE  # "the parliament is to vote in June"
         if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and words & {"has", "have", "had", "'ve"}):
             return PAST
         if verb.tag_ == "VBN" and verb.dep_ not in ("xcomp", "ccomp", "acl", "amod"):
@@ -147,7 +168,21 @@ def _tense(span: Span) -> str | None:
         return FUTURE
     if any(t.tag_ == "VBD" for t in sentence):
         return PAST
-    return None
+    return _direction_of_stated_year(span, sentence, published)
+
+
+def _direction_of_stated_year(span: Span, sentence: Span, published: date | None) -> str | None:
+    """With no tense to go by, the year nearest in the sentence says which way the text looks."""
+    if published is None:
+        return None
+    years = [t for t in sentence if t.shape_ == "dddd" and not (span.start <= t.i < span.end)
+             and YEAR_RANGE[0] <= int(t.text) <= YEAR_RANGE[1]]
+    if not years:
+        return None
+    nearest = int(min(years, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end))).text)
+    if nearest == published.year:
+        return None
+    return FUTURE if nearest > published.year else PAST
 
 
 def _means_nowadays(span: Span) -> bool:
@@ -229,23 +264,40 @@ def _accept(doc: Doc, start: int, end: int, published: date | None) -> Timex | N
         return None
     if last.tag_ == "POS" or (end - start > 1 and last.lower_ in ("’s", "'s")):
         return None  # "Today's trip": the expression is "Today"
-    if first.lower_ == "the" and end - start > 1 and doc[start + 1].like_num and _adjectival(doc, end):
+    hyphenated = any(t.text == "-" for t in doc[start:end])
+    if first.lower_ == "the" and hyphenated and doc[start + 1].like_num and _adjectival(doc, end):
         return None  # "the five-year compact": the duration is "five-year"
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "long":
+        return None  # "an hour-long speech": the expression is "hour-long"
     span = doc[start:end]
     # "May" the modal verb is no month.
     if len(span) == 1 and first.lower_ == "may" and first.tag_ == "MD":
         return None
     if first.lower_ in ("last", "next", "past") and first.pos_ == "VERB":
         return None  # "and last 18 months": the verb is no part of the duration
+    # "between 1955 and 1959": the range is "1955 and 1959", read with its "between"
+    text = f"between {span.text}" if start > 0 and doc[start - 1].lower_ == "between" else span.text
     # tense only picks a direction; it never makes a non-time a time: find out first, cheaply
-    if normalize(span.text, published, None) is None:
+    if normalize(text, published, None) is None:
         return None
-    timex = normalize(span.text, published, _tense(span))
-    if timex is None or is_vague(timex) or _means_nowadays(span):
+    timex = normalize(text, published, _tense(span, published))
+    # a vague value with an anchor ("at that time") waits for the text's dates to give it one
+    if timex is None or (is_vague(timex) and not timex.anchor) or _means_nowadays(span):
         return None
     if _is_age(doc, start, end) or _is_ordinal(doc, start, end) or _inside_name(doc, start, end, timex):
         return None
+    if "T" in timex.value and not _clock_in_context(doc, start, end):
+        return None
     return _as_rate(doc, start, timex)
+
+
+def _clock_in_context(doc: Doc, start: int, end: int) -> bool:
+    """A bare "15:00" is a clock time after "at", "from", "until" or where NER sees a time."""
+    clock = find_clock(doc[start:end].text.lower())
+    if clock is None or not clock.bare:
+        return True
+    before = doc[start - 1].lower_ if start > 0 else ""
+    return before in CLOCK_CUES or all(t.ent_type_ == "TIME" for t in doc[start:end])
 
 
 def _expressions_in(doc: Doc, start: int, end: int, published: date | None):
@@ -255,6 +307,9 @@ def _expressions_in(doc: Doc, start: int, end: int, published: date | None):
         for j in range(min(end, i + MAX_TOKENS), i, -1):
             if not _can_end(doc[j - 1]):
                 continue
+            if _is_vague_reference(doc, i, j, published):
+                i = j  # "a few years ago" is left out whole, not cut down to "a few years"
+                break
             timex = _accept(doc, i, j, published)
             if timex is not None:
                 yield doc[i:j], timex
@@ -264,21 +319,54 @@ def _expressions_in(doc: Doc, start: int, end: int, published: date | None):
             i += 1
 
 
+def _is_vague_reference(doc: Doc, start: int, end: int, published: date | None) -> bool:
+    """The stretch is a whole vague reference with no calendar value ("several years ago")."""
+    if end - start < 2 or doc[end - 1].lower_ not in VAGUE_ENDS or doc[start].lower_ in NO_START:
+        return False
+    timex = normalize(doc[start:end].text, published, None)
+    return timex is not None and is_vague(timex) and not timex.anchor
+
+
+def _coordinated(doc: Doc, expressions, published: date | None):
+    """ "12 and 18 months": the first number is a duration of the second's unit, as TimeML marks it."""
+    for span, timex in expressions:
+        first = _first_of_pair(doc, span, timex, published)
+        if first is not None:
+            yield first
+        yield span, timex
+
+
+def _first_of_pair(doc: Doc, span: Span, timex: Timex, published: date | None):
+    start = span.start
+    if timex.type != "DURATION" or timex.mod or start < 2 or doc[start - 1].lower_ not in ("and", "or"):
+        return None
+    number = doc[start - 2]
+    quantity = number.text[:-1] if number.text.endswith("-") else number.text  # "12- and 18-month"
+    if not doc[start].like_num or not (quantity.isdigit() or number.like_num):
+        return None
+    value = normalize(f"{quantity} {span[-1].lower_}", published)
+    if value is None or value.type != "DURATION":
+        return None
+    return doc[start - 2:start - 1], value
+
+
 def find_dates(doc: Doc, published: date | None) -> list[TimeExpression]:
     """Return every time expression of the article with its TIMEX3 value."""
-    found: list[TimeExpression] = []
+    found: list[Found] = []
+    has_sentences = doc.has_annotation("SENT_START")
     for start, end in _candidate_regions(doc):
-        for span, timex in _expressions_in(doc, start, end, published):
-            found.append(
-                TimeExpression(
-                    text=span.text,
-                    start_char=span.start_char,
-                    end_char=span.end_char,
-                    type=timex.type,
-                    value=timex.value,
-                    mod=timex.mod,
-                    earliest=timex.earliest,
-                    latest=timex.latest,
-                )
-            )
-    return found
+        for span, timex in _coordinated(doc, _expressions_in(doc, start, end, published), published):
+            found.append(Found(
+                text=span.text, start_char=span.start_char, end_char=span.end_char,
+                sentence=span.sent.start if has_sentences else 0, timex=timex,
+                tense=_tense(span, published) if timex.anchor else None,
+            ))
+    # the text's own dates anchor what counts from them ("two days later", "at 4:00 pm")
+    found = anchor_in_text(take_stated_dates(found, doc.text))
+    return [
+        TimeExpression(
+            text=f.text, start_char=f.start_char, end_char=f.end_char, type=f.timex.type,
+            value=f.timex.value, mod=f.timex.mod, earliest=f.timex.earliest, latest=f.timex.latest,
+        )
+        for f in found
+    ]
