@@ -109,21 +109,37 @@ def _collect_one(client, pending: dict, on_done: OnDone, timeout: float) -> None
     """Wait for one or more batches to finish and hand them on; fail if the workers are gone."""
     from distributed import wait
 
-    without_workers = None
+    lost = _WorkerWatch(client, timeout)
     while True:
         try:
             done, _ = wait([future for future, _ in pending.values()], timeout=POLL_SECONDS,
                            return_when="FIRST_COMPLETED")
             break
         except (TimeoutError, OSError):
-            if client.nthreads():
-                without_workers = None
-                continue
-            without_workers = without_workers or time.monotonic()
-            if time.monotonic() - without_workers > timeout:
-                raise RuntimeError(
-                    f"all Dask workers were lost and none joined within {timeout:g} s"
-                ) from None
+            lost.check()
     for future in done:
         _, batch = pending.pop(future.key)
-        on_done(batch, future.result())
+        # a finished batch's rows live on its worker: if that worker is gone, fetching them
+        # recomputes the batch, which waits for a worker like any other task
+        while True:
+            try:
+                rows = future.result(timeout=POLL_SECONDS)
+                break
+            except (TimeoutError, OSError):
+                lost.check()
+        on_done(batch, rows)
+
+
+class _WorkerWatch:
+    """Fails the run once the cluster has had no worker for `timeout` seconds in a row."""
+
+    def __init__(self, client, timeout: float):
+        self.client, self.timeout, self.since = client, timeout, None
+
+    def check(self) -> None:
+        if self.client.nthreads():
+            self.since = None
+            return
+        self.since = self.since or time.monotonic()
+        if time.monotonic() - self.since > self.timeout:
+            raise RuntimeError(f"all Dask workers were lost and none joined within {self.timeout:g} s")
