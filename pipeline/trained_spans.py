@@ -1,0 +1,159 @@
+"""Trained PROJECT and REGION spans added to the rule records (`news_trained_spans`).
+
+The trf pipeline's span head writes `doc.spans["trained"]`. The rules stay where they are
+right: a trained span that overlaps any mention the rules already found (a region, project,
+official or person) is dropped, and the others become records, normalized the way the rules
+normalize: a REGION through the gazetteer (no gazetteer entry, no row: a place without an ISO
+code or country would be a guess), a PROJECT typed by the head words inside it or, for names
+without one ("Rail Baltica", "Nabucco"), by the nearest head word in its sentence.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .gazetteer import Place, lookup
+from .project_lexicon import grammar, heads
+from .records import Mention, Project, Region
+
+SPANS_KEY = "trained"
+# below this the head's score is no evidence worth a new row
+MIN_SCORE = 0.5
+_LEADING = ("the ", "The ")
+
+
+def taken_chars(*record_lists: list) -> set[int]:
+    """Character offsets covered by the mentions of the given records."""
+    return {
+        ch for records in record_lists for r in records for m in r.mentions
+        for ch in range(m.start_char, m.end_char)
+    }
+
+
+def new_spans(doc: Doc, key: str, taken: set[int]) -> list[Span]:
+    """The head's spans over text no rule took, with score at least MIN_SCORE."""
+    group = doc.spans.get(key) if key in doc.spans else None
+    if not group:
+        return []
+    scores = group.attrs.get("scores")
+    out = []
+    for i, span in enumerate(group):
+        if scores is not None and float(scores[i]) < MIN_SCORE:
+            continue
+        if taken.isdisjoint(range(span.start_char, span.end_char)):
+            out.append(span)
+    return out
+
+
+def head_type(words: list[str]) -> str | None:
+    """The type of the longest project head phrase in the (lower-cased) words, else of a typing
+    modifier ("rail" in "Rail Baltica", "gas")."""
+    table = heads()
+    best: tuple[int, str] | None = None
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            head = table.get(" ".join(words[i : i + n]))
+            if head is not None and head.type and (best is None or n > best[0]):
+                best = (n, head.type)
+    if best:
+        return best[1]
+    modifiers = grammar().modifier_types
+    return next((modifiers[w] for w in words if w in modifiers), None)
+
+
+def project_type(span: Span) -> str:
+    """Head words inside the name, else the nearest head word of its sentence, else "other"."""
+    inside = head_type([t.lower_ for t in span])
+    if inside:
+        return inside
+    sent = span.sent
+    around = sorted(
+        (t for t in sent if t.i < span.start or t.i >= span.end),
+        key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end + 1)),
+    )
+    table = heads()
+    for tok in around:
+        head = table.get(tok.lower_)
+        if head is not None and head.type:
+            return head.type
+    return "other"
+
+
+def _name(span: Span) -> str:
+    text = span.text
+    for lead in _LEADING:
+        if text.startswith(lead):
+            text = text[len(lead):]
+    return text
+
+
+def _place(text: str) -> Place | None:
+    places = lookup(text)
+    return min(places, key=lambda p: p.rank) if places else None
+
+
+def add_regions(regions: list[Region], spans: list[Span]) -> list[Region]:
+    """Regions with the REGION spans the gazetteer knows added (to a same-name row if any)."""
+    by_name = {r.name: r for r in regions}
+    out = list(regions)
+    for span in spans:
+        place = _place(span.text)
+        if place is None:
+            continue
+        name = place.name or span.text
+        mention = Mention("REGION", span.text, span.start_char, span.end_char, key=f"region:{name}")
+        if name in by_name:
+            by_name[name].mentions.append(mention)
+            by_name[name].mentions.sort(key=lambda m: m.start_char)
+            continue
+        iso = place.iso_code if place.type in ("country", "subdivision") else None
+        region = Region(name, place.type, place.country, iso, [mention])
+        by_name[name] = region
+        out.append(region)
+    return out
+
+
+def add_projects(projects: list[Project], spans: list[Span]) -> list[Project]:
+    """Projects with one new row per distinct name of the PROJECT spans."""
+    by_name = {p.name.casefold(): p for p in projects}
+    out = list(projects)
+    for span in spans:
+        name = _name(span)
+        mention = Mention("PROJECT", span.text, span.start_char, span.end_char, key=name)
+        known = by_name.get(name.casefold())
+        if known is not None:
+            known.mentions.append(
+                Mention("PROJECT", span.text, span.start_char, span.end_char, key=known.name)
+            )
+            known.mentions.sort(key=lambda m: m.start_char)
+            continue
+        project = Project(name=name, type=project_type(span), mentions=[mention])
+        by_name[name.casefold()] = project
+        out.append(project)
+    return out
+
+
+class TrainedSpansComponent:
+    """Adds the span head's new REGION and PROJECT findings to `doc._.regions`/`doc._.projects`."""
+
+    def __init__(self, spans_key: str = SPANS_KEY):
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        regions, projects = doc._.regions or [], doc._.projects or []
+        taken = taken_chars(regions, projects, doc._.officials or [], doc._.persons or [])
+        spans = new_spans(doc, self.spans_key, taken)
+        doc._.regions = add_regions(regions, [s for s in spans if s.label_ == "REGION"])
+        doc._.projects = add_projects(projects, [s for s in spans if s.label_ == "PROJECT"])
+        return doc
+
+
+@Language.factory(
+    "news_trained_spans",
+    assigns=["doc._.regions", "doc._.projects"],
+    requires=["doc._.regions", "doc._.projects", "doc._.officials"],
+    default_config={"spans_key": SPANS_KEY},
+)
+def make_trained_spans(nlp: Language, name: str, spans_key: str) -> TrainedSpansComponent:
+    return TrainedSpansComponent(spans_key)

@@ -1,0 +1,97 @@
+"""The trf variant's pieces that need no transformer: gold alignment and the span merging rules."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from pipeline.records import Mention, Project, Region
+from pipeline.trained_spans import add_projects, add_regions, head_type, new_spans, project_type
+from pipeline.trf_corpus import labelled_spans, occurrences, set_spans, without_overlaps
+
+
+@pytest.fixture(scope="module")
+def blank():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [("Iran and Iranians met in Iran.", "Iran", [(0, 4), (25, 29)])],
+)
+def test_trf_corpus_occurrences_are_whole_words(text, name, expected):
+    assert list(occurrences(text, name)) == expected
+
+
+@pytest.mark.parametrize(
+    "spans, kept",
+    [
+        (
+            [(0, 20, "PROJECT"), (0, 5, "REGION"), (6, 12, "REGION"), (30, 35, "REGION")],
+            [(0, 20, "PROJECT"), (30, 35, "REGION")],
+        )
+    ],
+)
+def test_trf_corpus_a_place_inside_a_project_name_is_no_region(spans, kept):
+    assert without_overlaps(spans) == kept
+
+
+@pytest.mark.parametrize("text", ["The Rasht-Astara railway will reach Rasht next year."])
+def test_trf_corpus_labels_gold_names_on_tokens(blank, text):
+    gold = {
+        "projects": [{"name": "Rasht-Astara railway"}],
+        "regions": [{"name": "Rasht"}],
+    }
+    doc = blank(text)
+    doc._.regions, doc._.projects = [], []
+    doc = set_spans(doc, labelled_spans(doc, gold), "trained")
+    assert [(s.text, s.label_) for s in doc.spans["trained"]] == [
+        ("Rasht-Astara railway", "PROJECT"),
+        ("Rasht", "REGION"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "words, expected", [(["rail", "baltica"], "railway"), (["the", "new", "company"], None)]
+)
+def test_trained_spans_head_type_from_the_lexicon(words, expected):
+    assert head_type(words) == expected
+
+
+def _doc_with_spans(blank, text: str, spans: list[tuple[str, str]]):
+    doc = blank(text)
+    found = []
+    for phrase, label in spans:
+        start = text.index(phrase)
+        found.append(doc.char_span(start, start + len(phrase), label=label))
+    doc.spans["trained"] = found
+    return doc
+
+
+@pytest.mark.parametrize("text", ["Nabucco will carry gas through a pipeline from Ruse to Vienna."])
+def test_trained_spans_types_a_name_without_head_by_its_sentence(blank, text):
+    doc = _doc_with_spans(blank, text, [("Nabucco", "PROJECT")])
+    (project,) = add_projects([], new_spans(doc, "trained", set()))
+    assert (project.name, project.type) == ("Nabucco", "pipeline")
+    assert project_type(doc.spans["trained"][0]) == "pipeline"
+
+
+@pytest.mark.parametrize("text", ["Officials in Vienna and in Blorptown discussed Nabucco."])
+def test_trained_spans_keep_the_rules_and_resolve_places_in_the_gazetteer(blank, text):
+    doc = _doc_with_spans(
+        blank, text, [("Vienna", "REGION"), ("Blorptown", "REGION"), ("Nabucco", "PROJECT")]
+    )
+    start = text.index("Nabucco")
+    rule_project = Project("Nabucco", "pipeline", mentions=[Mention("PROJECT", "Nabucco", start, start + 7)])
+    taken = {ch for ch in range(start, start + 7)}
+    spans = new_spans(doc, "trained", taken)
+    assert [s.text for s in spans] == ["Vienna", "Blorptown"]  # the rules' project is kept as is
+    regions = add_regions([], [s for s in spans if s.label_ == "REGION"])
+    # a place the gazetteer does not know gets no row: its code would be a guess
+    assert [(r.name, r.country) for r in regions] == [("Vienna", "AT")]
+    existing = Region("Vienna", "city", "AT", None, [Mention("REGION", "Vienna", 0, 0)])
+    (merged,) = add_regions([existing], [spans[0]])
+    assert len(merged.mentions) == 2
+    assert add_projects([rule_project], []) == [rule_project]
