@@ -92,7 +92,7 @@ def add_head(nlp: Language, head_dir: Path = HEAD_DIR) -> None:
     settings = dict(config["components"]["spancat"])
     settings.pop("factory")
     head = nlp.add_pipe("spancat", name="trained_spans_head", config=settings)
-    head.from_disk(head_dir)
+    head.from_disk(head_dir, exclude=["vocab"])  # the labels are in cfg; the vocab is the model's
 
 
 def load_trf_nlp(base: Language) -> Language:

@@ -69,7 +69,7 @@ def train_head(train: Path, out: Path, epochs: int) -> dict:
         spacy_train(work / "config.cfg", work / "output")
         best = spacy.load(work / "output" / "model-best")
         out.mkdir(parents=True, exist_ok=True)
-        best.get_pipe("spancat").to_disk(out)
+        best.get_pipe("spancat").to_disk(out, exclude=["vocab"])
         meta = json.loads((work / "output" / "model-best" / "meta.json").read_text())
     scores = {
         "docs": counts,

@@ -18,32 +18,24 @@ from .project_lexicon import grammar, heads
 from .records import Mention, Project, Region
 
 SPANS_KEY = "trained"
-# below this the head's score is no evidence worth a new row
-MIN_SCORE = 0.5
 _LEADING = ("the ", "The ")
 
 
 def taken_chars(*record_lists: list) -> set[int]:
-    """Character offsets covered by the mentions of the given records."""
-    return {
-        ch for records in record_lists for r in records for m in r.mentions
-        for ch in range(m.start_char, m.end_char)
-    }
+    """Character offsets covered by the given records' mentions (or by the given Mentions:
+    `doc._.persons` holds Mentions)."""
+    taken: set[int] = set()
+    for records in record_lists:
+        for record in records:
+            for m in record.mentions if hasattr(record, "mentions") else [record]:
+                taken.update(range(m.start_char, m.end_char))
+    return taken
 
 
 def new_spans(doc: Doc, key: str, taken: set[int]) -> list[Span]:
-    """The head's spans over text no rule took, with score at least MIN_SCORE."""
-    group = doc.spans.get(key) if key in doc.spans else None
-    if not group:
-        return []
-    scores = group.attrs.get("scores")
-    out = []
-    for i, span in enumerate(group):
-        if scores is not None and float(scores[i]) < MIN_SCORE:
-            continue
-        if taken.isdisjoint(range(span.start_char, span.end_char)):
-            out.append(span)
-    return out
+    """The head's spans (those over its threshold, set in its config) over text no rule took."""
+    group = doc.spans[key] if key in doc.spans else []
+    return [s for s in group if taken.isdisjoint(range(s.start_char, s.end_char))]
 
 
 def head_type(words: list[str]) -> str | None:

@@ -95,3 +95,10 @@ def test_trained_spans_keep_the_rules_and_resolve_places_in_the_gazetteer(blank,
     (merged,) = add_regions([existing], [spans[0]])
     assert len(merged.mentions) == 2
     assert add_projects([rule_project], []) == [rule_project]
+
+
+def test_language_trf_missing_head_names_the_train_command(tmp_path, blank):
+    from pipeline.language_trf import TransformerMissing, add_head
+
+    with pytest.raises(TransformerMissing, match=r"no trained trf span head in .*python -m pipeline.train_trf"):
+        add_head(blank, tmp_path)
