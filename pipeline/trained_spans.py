@@ -2,10 +2,13 @@
 
 The trf pipeline's span head writes `doc.spans["trained"]`. The rules stay where they are
 right: a trained span that overlaps any mention the rules already found (a region, project,
-official or person) is dropped, and the others become records, normalized the way the rules
-normalize: a REGION through the gazetteer (no gazetteer entry, no row: a place without an ISO
-code or country would be a guess), a PROJECT typed by the head words inside it or, for names
-without one ("Rail Baltica", "Nabucco"), by the nearest head word in its sentence.
+official or person) is dropped, and so is a REGION inside an NER name of another kind (an
+organization, an event, a facility), where the rules exclude places too. The others become
+records, normalized the way the rules normalize: a REGION through the gazetteer, and only a
+weak name there (one the rules need NER or context to accept: the head is that support; no
+gazetteer entry, no row: a place without an ISO code or country would be a guess), a PROJECT typed by
+the head words inside it or, for names without one ("Rail Baltica", "Nabucco"), by the nearest
+head word in its sentence.
 """
 
 from __future__ import annotations
@@ -36,6 +39,19 @@ def new_spans(doc: Doc, key: str, taken: set[int]) -> list[Span]:
     """The head's spans (those over its threshold, set in its config) over text no rule took."""
     group = doc.spans[key] if key in doc.spans else []
     return [s for s in group if taken.isdisjoint(range(s.start_char, s.end_char))]
+
+
+# NER labels of names a place may sit inside without being a mention ("Brussels Conference",
+# "India Foundation", "USAID Bureau for Europe and Eurasia"): the rules exclude such places
+_NAME_LABELS = frozenset({"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+
+
+def inside_other_name(doc: Doc, span: Span) -> bool:
+    """Whether an NER entity of a non-place kind overlaps the span."""
+    return any(
+        ent.label_ in _NAME_LABELS and ent.start < span.end and span.start < ent.end
+        for ent in doc.ents
+    )
 
 
 def head_type(words: list[str]) -> str | None:
@@ -86,12 +102,17 @@ def _place(text: str) -> Place | None:
 
 
 def add_regions(regions: list[Region], spans: list[Span]) -> list[Region]:
-    """Regions with the REGION spans the gazetteer knows added (to a same-name row if any)."""
+    """Regions with the REGION spans of weak gazetteer names added (to a same-name row if any).
+
+    A strong name (a country, a large city) that the rules left out was left out on purpose
+    (inside an organization's or event's name): the head may supply the support a weak name
+    lacks ("Karakol", a town NER misses), never overturn the rules' exclusions.
+    """
     by_name = {r.name: r for r in regions}
     out = list(regions)
     for span in spans:
         place = _place(span.text)
-        if place is None:
+        if place is None or place.strong:
             continue
         name = place.name or span.text
         mention = Mention("REGION", span.text, span.start_char, span.end_char, key=f"region:{name}")
@@ -136,7 +157,8 @@ class TrainedSpansComponent:
         regions, projects = doc._.regions or [], doc._.projects or []
         taken = taken_chars(regions, projects, doc._.officials or [], doc._.persons or [])
         spans = new_spans(doc, self.spans_key, taken)
-        doc._.regions = add_regions(regions, [s for s in spans if s.label_ == "REGION"])
+        places = [s for s in spans if s.label_ == "REGION" and not inside_other_name(doc, s)]
+        doc._.regions = add_regions(regions, places)
         doc._.projects = add_projects(projects, [s for s in spans if s.label_ == "PROJECT"])
         return doc
 
