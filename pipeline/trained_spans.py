@@ -127,11 +127,25 @@ def add_regions(regions: list[Region], spans: list[Span]) -> list[Region]:
     return out
 
 
+def is_named(span: Span) -> bool:
+    """Whether a span holds a name: a number, or a capitalized word that is no head noun put
+    first in its sentence ("Bridge"). "The bridge" alone names no project."""
+    table = heads()
+    return any(
+        any(c.isdigit() for c in t.text)
+        or (t.text[:1].isupper() and not (t.is_sent_start and t.lower_ in table))
+        for t in span
+        if t.lower_ != "the"
+    )
+
+
 def add_projects(projects: list[Project], spans: list[Span]) -> list[Project]:
-    """Projects with one new row per distinct name of the PROJECT spans."""
+    """Projects with one new row per distinct name of the PROJECT spans that hold a name."""
     by_name = {p.name.casefold(): p for p in projects}
     out = list(projects)
     for span in spans:
+        if not is_named(span):
+            continue
         name = _name(span)
         mention = Mention("PROJECT", span.text, span.start_char, span.end_char, key=name)
         known = by_name.get(name.casefold())

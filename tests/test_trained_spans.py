@@ -105,3 +105,18 @@ def test_language_trf_missing_head_names_the_train_command(tmp_path, blank):
 
     with pytest.raises(TransformerMissing, match=r"no trained trf span head in .*python -m pipeline.train_trf"):
         add_head(blank, tmp_path)
+
+
+@pytest.mark.parametrize(
+    "text, phrase, named",
+    [
+        ("Trucks crossed the bridge at night.", "bridge", False),
+        ("Bridge repairs start soon.", "Bridge", False),
+        ("Nabucco was shelved.", "Nabucco", True),
+        ("Traffic on the BR-277 grew.", "BR-277", True),
+    ],
+)
+def test_trained_spans_a_project_needs_a_name(blank, text, phrase, named):
+    doc = _doc_with_spans(blank, text, [(phrase, "PROJECT")])
+    projects = add_projects([], new_spans(doc, "trained", set()))
+    assert [p.name for p in projects] == ([phrase] if named else [])
