@@ -65,7 +65,7 @@ def require_transformers() -> None:
 
 
 def training_config(encoder: Path | None = None):
-    """The head's training config (`trf_configs/spans_trf.cfg`) with the encoder's folder filled in."""
+    """The head's training config (`trf_configs/spans_trf.cfg`), the encoder's folder filled in."""
     from spacy import util
 
     config = util.load_config(CONFIG_PATH, interpolate=False)

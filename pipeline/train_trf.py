@@ -74,6 +74,7 @@ def train_head(train: Path, out: Path, epochs: int) -> dict:
     scores = {
         "docs": counts,
         "epochs": epochs,
+        "checkpoint": "model-best: the best of the evaluations every 50 steps on the held-back fifth",
         "select": {k: v for k, v in meta.get("performance", {}).items() if k.startswith("spans_")},
     }
     (out / "scores.json").write_text(json.dumps(scores, indent=2) + "\n")

@@ -6,9 +6,9 @@ official or person) is dropped, and so is a REGION inside an NER name of another
 organization, an event, a facility), where the rules exclude places too. The others become
 records, normalized the way the rules normalize: a REGION through the gazetteer, and only a
 weak name there (one the rules need NER or context to accept: the head is that support; no
-gazetteer entry, no row: a place without an ISO code or country would be a guess), a PROJECT typed by
-the head words inside it or, for names without one ("Rail Baltica", "Nabucco"), by the nearest
-head word in its sentence.
+gazetteer entry, no row: a place without an ISO code or country would be a guess); a PROJECT
+that holds a name, typed by the head words inside it or, for names without one ("Rail
+Baltica", "Nabucco"), by the nearest head word in its sentence.
 """
 
 from __future__ import annotations

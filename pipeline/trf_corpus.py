@@ -58,7 +58,8 @@ def without_overlaps(spans: Iterable[Labelled]) -> list[Labelled]:
     """Keep the longest of overlapping spans (PROJECT first on a tie), in text order."""
     kept: list[Labelled] = []
     taken: set[int] = set()
-    for start, end, label in sorted(set(spans), key=lambda s: (s[0] - s[1], s[2] != "PROJECT", s[0])):
+    longest_first = sorted(set(spans), key=lambda s: (s[0] - s[1], s[2] != "PROJECT", s[0]))
+    for start, end, label in longest_first:
         if taken.isdisjoint(range(start, end)):
             kept.append((start, end, label))
             taken.update(range(start, end))
