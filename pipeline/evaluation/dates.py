@@ -5,7 +5,7 @@ The dates table's main figures count a prediction right when its text overlaps a
 (the exact span) and the accuracy of `type` (DATE, DURATION, SET) over relaxed matches, so a
 change that trims or widens spans, or mixes up durations and dates, shows in the figures.
 
-Pure: gold and predicted rows in, counts out; `pipeline.evaluate` supplies the gold spans and
+Pure: gold and predicted rows in, counts out; `scoring` supplies the gold spans and
 the relaxed pairs it has already matched.
 """
 
@@ -13,38 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .counts import Counts
+
 Span = tuple[int, int]
 
 
-@dataclass
-class SpanCounts:
-    """True positives, false positives and false negatives of one way of matching spans."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        """tp / (tp + fp); 0 when nothing was predicted."""
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        """tp / (tp + fn); 0 when the gold is empty."""
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def add(self, matched: int, gold: int, predicted: int) -> None:
-        """Count one article: `matched` pairs out of `gold` and `predicted` rows."""
-        self.tp += matched
-        self.fn += gold - matched
-        self.fp += predicted - matched
+SpanCounts = Counts  # one way of matching spans: strict or relaxed
 
 
 @dataclass

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import dates as date_scoring
+from .counts import Counts
 from .relation_status import miss_status
 from .matching import (
     ATTRIBUTES,
@@ -26,31 +27,6 @@ from .matching import (
     same_attribute,
     with_attribute_bonus,
 )
-
-
-@dataclass
-class Counts:
-    """True positives, false positives and false negatives of one table."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        """tp / (tp + fp); 0 when nothing was predicted."""
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        """tp / (tp + fn); 0 when the gold is empty."""
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass

