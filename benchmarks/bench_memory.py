@@ -22,20 +22,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DEV = ROOT.parent / "shared" / "corpus" / "dev" / "articles"
+from bench_run import source_paragraphs  # the speed corpus's paragraphs (same folder)
+
 MB = 1_000_000
-
-
-def source_paragraphs() -> list[str]:
-    from pipeline.inputs.readers import read_articles
-
-    paragraphs = []
-    for folder in (ROOT / "data" / "raw", DEV):
-        if folder.exists():
-            for article in read_articles(folder):
-                paragraphs += [p.strip() for p in article.text.split("\n\n") if len(p.split()) > 8]
-    return paragraphs
 
 
 def write_article(path: Path, size: int, seed: int = 7) -> None:

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from ..language.nlp import DEFAULT_MODEL, result_of, sentence_spans
 from ..tables.rows import ArticleResult, SentenceIndex, article_rows
-from .gold import _PRED_COLUMNS, load_predictions
+from .gold import _PRED_COLUMNS
 from .report import report_to_dict
 from .scoring import Counts, Report, score
 from ..training.corpus import annotated

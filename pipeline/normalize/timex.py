@@ -15,12 +15,12 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..resources import load_json
+from .timex_lexicon import LEXICON
 from .timex_anchor import SAME_AS_ANCHOR, Anchored, anchored_form
 from .timex_clock import UNANCHORED_DAY, Clock, find_clock, with_time
 from .timex_quantity import duration_value, parse_number, vague_duration
 from .timex_sets import recurring
 
-LEXICON = "dates_lexicon.json"
 PAST, FUTURE = "past", "future"
 # Four-digit numbers outside this range are not read as years ("loan no. 2562").
 YEAR_RANGE = (1000, 2199)

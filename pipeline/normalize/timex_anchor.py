@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import load_json
+from .timex_lexicon import LEXICON, alternation
 
-LEXICON = "dates_lexicon.json"
 # The anchor itself: "at that time" takes the anchor's own value.
 SAME_AS_ANCHOR = "<anchor>"
 # Granularities from fine to coarse; an anchor must be at least as fine as the expression needs.
@@ -44,13 +44,9 @@ class Anchored:
     granularity: str  # the coarsest anchor that can resolve it: "day" for "two days later"
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
-    units = _alt(load_json(LEXICON)["units"])
+    units = alternation(load_json(LEXICON)["units"])
     named = r"day|morning|afternoon|evening|night|week|month|year"
     return {
         "later": re.compile(rf"^(?P<qty>.+?)[\s-]+(?P<unit>{units})\s+(?:later|afterwards?|after\s+that|on)$"),

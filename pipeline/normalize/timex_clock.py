@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import load_json
+from .timex_lexicon import LEXICON, alternation
 
-LEXICON = "dates_lexicon.json"
 UNANCHORED_DAY = "XXXX-XX-XX"
 
 
@@ -29,19 +29,15 @@ class Clock:
     bare: bool  # only digits and a colon ("15:00"): a time only where the context says so
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern]:
     clock = load_json(LEXICON)["clock"]
-    meridiem = _alt(clock["meridiem"])
-    zone = rf"(?:\s+(?:{_alt(clock['zones'])}))?"
+    meridiem = alternation(clock["meridiem"])
+    zone = rf"(?:\s+(?:{alternation(clock['zones'])}))?"
     time = (
         rf"(?:(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}})(?::(?P<s>\d{{2}}))?)?"
         rf"(?:\s*(?P<mer>{meridiem})|\s+(?P<oclock>o'clock))?"
-        rf"|(?P<named>{_alt(clock['named'])})){zone}"
+        rf"|(?P<named>{alternation(clock['named'])})){zone}"
     )
     alone = re.compile(rf"^{time}$")
     # "8 a.m. on Friday" is one expression; "midnight, on 15 June" two, the date anchoring the time

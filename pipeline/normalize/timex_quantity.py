@@ -14,23 +14,19 @@ import re
 from functools import lru_cache
 
 from ..resources import load_json
+from .timex_lexicon import LEXICON, alternation
 
-LEXICON = "dates_lexicon.json"
 # TIMEX3 duration of an unknown number of each unit (units as coded in the lexicon).
 VAGUE_VALUES = {"TS": "PTXS", "TM": "PTXM", "TH": "PTXH", "D": "PXD", "W": "PXW", "2W": "PXW",
                 "M": "PXM", "3M": "PXQ", "Y": "PXY", "10Y": "PXDE", "100Y": "PXCE", "1000Y": "PXML"}
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern]:
     lex = load_json(LEXICON)
     plural = [u for u in lex["units"] if u.endswith("s") or u in ("millennia",)]
-    vague = re.compile(rf"^(?:{_alt(lex['vague_quantities'])})\s+(?P<unit>{_alt(plural)})$")
-    long = re.compile(rf"^(?P<unit>{_alt(lex['units'])})-long$")
+    vague = re.compile(rf"^(?:{alternation(lex['vague_quantities'])})\s+(?P<unit>{alternation(plural)})$")
+    long = re.compile(rf"^(?P<unit>{alternation(lex['units'])})-long$")
     return vague, long
 
 

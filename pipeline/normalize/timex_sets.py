@@ -14,32 +14,28 @@ import re
 from functools import lru_cache
 
 from ..resources import load_json
+from .timex_lexicon import LEXICON, alternation
 from .timex_quantity import VAGUE_VALUES
 
-LEXICON = "dates_lexicon.json"
 # A season lasts three months (meteorological seasons, as `pipeline.timex` counts them).
 SEASON_PERIOD = "P3M"
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     lex = load_json(LEXICON)
     every = r"(?:every|each)"
-    units = _alt(lex["units"])
-    weekdays = _alt(w for w in lex["weekdays"] if len(w) > 4)  # full names: "Mondays", not "Mons"
-    rates = _alt(r for r in lex["sets"] if " " not in r)
+    units = alternation(lex["units"])
+    weekdays = alternation(w for w in lex["weekdays"] if len(w) > 4)  # full names: "Mondays", not "Mons"
+    rates = alternation(r for r in lex["sets"] if " " not in r)
     return {
-        "part_of_day": re.compile(rf"^{every}\s+(?P<part>{_alt(lex['part_of_day_codes'])})$"),
-        "season": re.compile(rf"^{every}\s+(?P<season>{_alt(lex['seasons'])})$"),
+        "part_of_day": re.compile(rf"^{every}\s+(?P<part>{alternation(lex['part_of_day_codes'])})$"),
+        "season": re.compile(rf"^{every}\s+(?P<season>{alternation(lex['seasons'])})$"),
         "any_season": re.compile(rf"^{every}\s+season$"),
         "weekend": re.compile(rf"^(?:{every}\s+weekend|weekends)$"),
         "weekdays": re.compile(rf"^(?P<wday>{weekdays})s$"),
         "other": re.compile(rf"^{every}\s+(?:other|second)\s+(?P<unit>{units})$"),
-        "vague": re.compile(rf"^{every}\s+(?:{_alt(lex['vague_quantities'])})\s+(?P<unit>{units})$"),
+        "vague": re.compile(rf"^{every}\s+(?:{alternation(lex['vague_quantities'])})\s+(?P<unit>{units})$"),
         "times_rate": re.compile(rf"^(?:once|twice|thrice|\S+\s+times)[\s-]+(?P<rate>{rates})$"),
     }
 

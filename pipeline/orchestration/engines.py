@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import sys
-import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 

@@ -25,7 +25,7 @@ from ..linking.corpus_tables import build_corpus_tables
 from ..linking.link import link
 from ..records import Article
 from ..tables import generations
-from ..tables.outlock import locked, try_lock
+from ..tables.outlock import locked
 from ..tables.rows import content_hash
 from ..tables.schema import ARTICLE_TABLES, CORPUS_TABLES, SCHEMAS
 from ..tables.store import PartStore, batch_name, is_output_entry, write_table_atomic
@@ -33,7 +33,7 @@ from .annotate import count_words
 from .dask_engine import run_dask
 from .engines import run_local
 from .ordering import in_input_order
-from .versioning import code_fingerprint, pipeline_version  # noqa: F401  (public here too)
+from .versioning import pipeline_version
 
 log = logging.getLogger(__name__)
 

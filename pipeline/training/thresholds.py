@@ -9,7 +9,6 @@ held-out article (of cross-validation, or of anyone's test set) takes part.
 
 from __future__ import annotations
 
-import io
 import random
 from pathlib import Path
 from typing import Callable

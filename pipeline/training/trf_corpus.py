@@ -9,7 +9,6 @@ the annotation guide says.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -17,10 +16,9 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
 
-from ..inputs.readers import read_articles
 from ..language.nlp import make_doc
 from ..normalize.names import fold
-from ..records import Article
+from .gold import read_gold_corpus
 
 Labelled = tuple[int, int, str]  # start_char, end_char, label
 
@@ -86,19 +84,12 @@ def set_spans(doc: Doc, spans: list[Labelled], key: str) -> Doc:
     return doc
 
 
-def load_gold(gold_dir: Path, article: Article) -> dict | None:
-    path = gold_dir / (Path(article.source).stem + ".json")
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
-
-
 def corpus_docs(nlp: Language, corpus: Path, key: str) -> Iterator[Doc]:
     """Training Docs of one corpus folder (articles/ and gold/): tokens of the small model."""
-    articles = [a for a in read_articles(corpus / "articles") if a.status == "ok"]
-    pairs = [(a, load_gold(corpus / "gold", a)) for a in articles]
-    pairs = [(a, g) for a, g in pairs if g is not None]
-    docs = nlp.pipe(make_doc(nlp, a.text, a.published) for a, _ in pairs)
-    for (_, gold), doc in zip(pairs, docs):
-        yield set_spans(doc, labelled_spans(doc, gold), key)
+    items = read_gold_corpus(corpus)
+    docs = nlp.pipe(make_doc(nlp, item.article.text, item.article.published) for item in items)
+    for item, doc in zip(items, docs):
+        yield set_spans(doc, labelled_spans(doc, item.gold), key)
 
 
 def write_docbin(docs: Iterable[Doc], path: Path) -> int:

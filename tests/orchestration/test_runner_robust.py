@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 import time
-from datetime import date
 
 import pandas as pd
 import pytest
