@@ -99,6 +99,29 @@ def test_relations_meeting_verb_families(nlp, text, pair):
 
 @pytest.mark.parametrize(
     "text",
+    [
+        "Minister Ivan Petrov met with Governor Ali Rahimi, with President Maria Lopez, and "
+        "Ambassador John Carter.",
+        "Minister Ivan Petrov will meet with, among others, Ali Rahimi, Governor of the province, "
+        "and Maria Lopez, President of the council.",
+    ],
+)
+def test_relations_list_of_partners_the_parse_breaks_pairs_each_with_the_visitor(nlp, text):
+    # the guide: a meeting verb with a list of partners pairs the subject with each of them
+    rows = find_relations(parse(nlp, text), people(text), [], [], [])
+    pairs = met_pairs(rows)
+    assert frozenset(("Ivan Petrov", "Ali Rahimi")) in pairs
+    assert frozenset(("Ivan Petrov", "Maria Lopez")) in pairs
+
+
+def test_relations_list_after_the_verb_ends_with_its_clause(nlp):
+    text = "Minister Ivan Petrov met with Governor Ali Rahimi to discuss the road that President Maria Lopez opened."
+    rows = find_relations(parse(nlp, text), people(text), [], [], [])
+    assert met_pairs(rows) == {frozenset(("Ivan Petrov", "Ali Rahimi"))}
+
+
+@pytest.mark.parametrize(
+    "text",
     ["Minister Ivan Petrov, Governor Ali Rahimi and Ambassador John Carter signed the accord."],
 )
 def test_relations_shared_meeting_gives_every_pair(nlp, text):

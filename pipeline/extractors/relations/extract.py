@@ -427,6 +427,11 @@ def _verb_cue(verb: Token, people: _People, sent: Span) -> list[tuple[tuple[int,
     for w in _with_objects(verb, subj_ids | {s.i for s in subjects}):
         partner_tokens.extend(_phrase_tokens(w, set()))
     partners = _officials_in(partner_tokens, people, sent)
+    if agents and (entry.get("partner") or _next_word(verb) == "with"):
+        # the parse often loses the later items of a long list ("met with A, with B, and C",
+        # "will meet with, among others, A, Minister of X, and B"): read it along the words
+        for k, conf in _listed_after(verb, people, sent).items():
+            partners.setdefault(k, conf)
     for k in list(partners):
         if k in agents:
             del partners[k]
@@ -435,6 +440,40 @@ def _verb_cue(verb: Token, people: _People, sent: Span) -> list[tuple[tuple[int,
         # One act with several partners ("discussed ... with A and B"): they all took part.
         rows += _pairs(partners, {}, True, NAMED)
     return rows
+
+
+# words a list of partners may hold between its names, besides the names and their titles
+LIST_GLUE = frozenset({",", "and", "with", "as", "well", "among", "others", "including", "both", "the",
+                       "his", "her", "their", "counterpart", "counterparts", "also", "(", ")", "of", "for"})
+# where a list of partners ends: the next clause or a purpose
+LIST_END = frozenset({";", ":", "to", "where", "who", "which", "that", "when", "while", "after", "before",
+                      "during", "in", "at", "on", "about", "regarding", "concerning", "."})
+
+
+def _next_word(verb: Token) -> str:
+    doc = verb.doc
+    return doc[verb.i + 1].lower_ if verb.i + 1 < len(doc) else ""
+
+
+def _listed_after(verb: Token, people: _People, sent: Span) -> dict[int, float]:
+    """Officials named one after another right after a meeting verb, in a list held together by
+    commas, "and", "with", "as well as" and the names' own titles, up to where the list ends."""
+    found: dict[int, float] = {}
+    for j in range(verb.i + 1, sent.end):
+        tok = sent.doc[j]
+        if j in people.by_token:
+            who, conf = people.resolve(tok, sent.start)
+            if who is not None:
+                found[who] = max(found.get(who, 0.0), min(conf, DESCRIBED))
+            continue
+        if tok.lower_ in LIST_END or tok.pos_ in {"VERB", "AUX"} or "\n" in tok.text:
+            break
+        if tok.lower_ in LIST_GLUE or tok.is_title or tok.is_upper or tok.pos_ in {"PROPN", "DET", "ADP", "CCONJ", "PUNCT"}:
+            continue
+        if tok.is_lower and tok.pos_ in {"NOUN", "ADJ"}:
+            continue  # lower-case titles ("minister of industry")
+        break
+    return found
 
 
 def _dash_aside(tokens: list[Token]) -> list[Token]:
