@@ -369,3 +369,21 @@ def test_relations_speaker_we_in_a_transcript(annotate, text, expected):
     doc = annotate(text)
     pairs = {frozenset((r.head, r.tail)) for r in doc._.relations if r.type == "MET_WITH"}
     assert pairs == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a statement that opens with its speaker's name on a line: "I" is the speaker
+        ("Foreign Minister Levan Orbeli\n\nTbilisi, 3 May 2022\n\n"
+         "Today I had a long meeting with President Dana Kerr about the new corridor.\n",
+         {frozenset(("Levan Orbeli", "Dana Kerr"))}),
+        # a reporter's article that merely names an official first has no speaker
+        ("Minister Levan Orbeli announced a new corridor.\n\n"
+         "I had a long meeting with President Dana Kerr, the reporter wrote.\n", set()),
+    ],
+)
+def test_relations_speaker_of_a_statement_from_its_byline(annotate, text, expected):
+    doc = annotate(text)
+    pairs = {frozenset((r.head, r.tail)) for r in doc._.relations if r.type == "MET_WITH"}
+    assert pairs == expected

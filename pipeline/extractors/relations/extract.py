@@ -221,7 +221,7 @@ def _speaker_turns(doc: Doc, by_token: dict[int, int]) -> dict[int, int]:
     """Token -> official whose transcript turn ("SECRETARY KERRY: ...") contains it."""
     turns: dict[int, int] = {}
     if ":" not in texts(doc):
-        return turns  # no "SPEAKER:" label, no transcript
+        return _byline_speaker(doc, by_token)  # no "SPEAKER:" label, no transcript
     speaker: int | None = None
     line_start = True
     for tok in doc:
@@ -241,7 +241,30 @@ def _speaker_turns(doc: Doc, by_token: dict[int, int]) -> dict[int, int]:
         if speaker is not None:
             turns[tok.i] = speaker
         line_start = "\n" in tok.whitespace_ or tok.is_space and "\n" in tok.text
-    return turns
+    return turns or _byline_speaker(doc, by_token)
+
+
+BYLINE_TOKENS = 80  # how far into the text a speech's byline may stand
+
+
+def _byline_speaker(doc: Doc, by_token: dict[int, int]) -> dict[int, int]:
+    """A speech or statement that opens with its speaker's name on a line of its own (the name,
+    then the office, then the text): its "I" and "my" are that official's, all through."""
+    line: list[int] = []
+    for tok in doc[: min(len(doc), BYLINE_TOKENS)]:
+        if not tok.is_space:
+            line.append(tok.i)
+        if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+            owners = {by_token[i] for i in line if i in by_token}
+            named = sum(1 for i in line if i in by_token)
+            # the name alone: one official's mention, with at most a first name or title the
+            # mention left out ("José" before "Manuel Durão Barroso")
+            rest_titled = all(doc[i].is_title for i in line if i not in by_token)
+            if len(owners) == 1 and named >= 2 and rest_titled and len(line) - named <= 2:
+                speaker = owners.pop()
+                return {t.i: speaker for t in doc}
+            line = []
+    return {}
 
 
 def _people(doc: Doc, officials: list[Official]) -> _People:
