@@ -79,6 +79,22 @@ def test_officials_definite_description_is_a_mention(annotate, text, description
     assert description in [m.text for m in official.mentions]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "description"),
+    [
+        # a description refers back to the official last named with that office, not forward
+        ("Karl Lund, Minister for Trade of Norway, arrived in Tokyo. In Tokyo, the Minister will "
+         "meet Vice-Minister Ken Sato to discuss trade.", "Karl Lund", "the Minister"),
+        ("Deputy Secretary of State Ann Berg arrived in Baku. The Deputy Secretary met President "
+         "Ilham Aliyev.", "Ann Berg", "The Deputy Secretary"),
+    ],
+)
+def test_officials_definite_description_refers_back(annotate, text, name, description):
+    officials = _officials(annotate(text))
+    assert description in [m.text for m in officials[name].mentions]
+    assert all(description not in [m.text for m in o.mentions] for n, o in officials.items() if n != name)
+
+
 def test_officials_seed_article_is_fully_right(annotate, seed_text):
     doc = annotate(seed_text)
     got = {o.name: (o.role, o.country, o.organization, o.posted_to) for o in doc._.officials}

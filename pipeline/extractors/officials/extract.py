@@ -506,14 +506,34 @@ def _is_name_suffix(doc: Doc, start: int, end: int) -> bool:
     return all(t.text == "," or names.fold(t.text) in names.SUFFIXES for t in doc[start:end])
 
 
+def _described_before(officials: list[Official], span: Span, office: Office) -> Official | None:
+    """The official a definite description refers back to: the one last named before it whose
+    role holds the description's words ("the Minister" after "Karl Lund, Minister for Trade")."""
+    words = (office.role or "").split()
+    if not words:
+        return None
+    best, best_at = None, -1
+    for o in officials:
+        role = (o.role or "").replace("-", " ").split()
+        fits = any(role[i : i + len(words)] == words for i in range(len(role) - len(words) + 1))
+        if not fits or (office.country is not None and o.country not in (None, office.country)):
+            continue
+        before = [m.start_char for m in o.mentions if m.end_char <= span.start_char]
+        if before and max(before) > best_at:
+            best, best_at = o, max(before)
+    return best
+
+
 def _link_descriptions(officials: list[Official], descriptions: list[tuple[Span, Office]]) -> None:
     """'the Iranian president' is a mention of the official with that role (and country)."""
     for span, office in descriptions:
         if not office.determiner:
             continue
-        candidates = [o for o in officials if o.role == office.role and (office.country is None or o.country == office.country)]
-        if len(candidates) != 1:
-            continue
-        official = candidates[0]
+        official = _described_before(officials, span, office)
+        if official is None:
+            candidates = [o for o in officials if o.role == office.role and (office.country is None or o.country == office.country)]
+            if len(candidates) != 1:
+                continue
+            official = candidates[0]
         official.mentions.append(Mention("OFFICIAL", span.text, span.start_char, span.end_char, names.fold(official.name)))
         official.mentions.sort(key=lambda m: m.start_char)
