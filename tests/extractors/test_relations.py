@@ -387,3 +387,24 @@ def test_relations_speaker_of_a_statement_from_its_byline(annotate, text, expect
     doc = annotate(text)
     pairs = {frozenset((r.head, r.tail)) for r in doc._.relations if r.type == "MET_WITH"}
     assert pairs == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "places", "absent"),
+    [
+        # "the line" and "it" as the subject of a locative verb refer back to the project
+        ("Work on the Kura Valley railway began in 2010. The line will connect Tbilisi and Gori.",
+         "Kura Valley railway", {"Tbilisi", "Gori"}, set()),
+        ("The Kura Valley pipeline was finished in 2015. It runs through Georgia and Armenia.",
+         "Kura Valley pipeline", {"Georgia", "Armenia"}, set()),
+        # a noun of another kind is no reference to the project
+        ("The Kura Valley pipeline was finished in 2015. The country borders Armenia.",
+         "Kura Valley pipeline", set(), {"Armenia"}),
+    ],
+)
+def test_relations_located_in_through_a_back_reference(nlp, text, name, places, absent):
+    regions = [region(text, p) for p in ("Tbilisi", "Gori", "Georgia", "Armenia") if p in text]
+    rows = find_relations(parse(nlp, text), [], [project(text, name)], regions, [])
+    located = {r.tail for r in rows if r.type == "LOCATED_IN" and r.head == name}
+    assert places <= located
+    assert not (absent & located)

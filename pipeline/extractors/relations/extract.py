@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span, Token
 from ...records import Official, Project, Region, Relation, TimeExpression
 from ...resources import load_json
 from ..doc_views import lowers, texts
+from ..projects.lexicon import heads as project_heads
 
 LEXICON = "relations.json"
 
@@ -44,6 +45,7 @@ LEXICON = "relations.json"
 NAMED, DESCRIBED, INFERRED, THANKED = 0.9, 0.8, 0.7, 0.6
 CUE_PART_OF, RECORD_PART_OF = 0.9, 0.8
 LOCATED_PATH, LOCATED_IN_NAME, RECORD_LOCATED = 0.8, 0.7, 0.6
+LOCATED_ANAPHOR = 0.6  # "The line will connect A with B": "the line" is the project named before
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Subtrees that leave the participant's noun phrase: a clause of its own.
@@ -804,12 +806,18 @@ def _located_in(
                 owners = [project_tokens[t.i] for t in s.subtree if t.i in project_tokens]
                 if owners:
                     project_tokens.setdefault(tok.i, owners[0])
+    anaphors = _project_anaphors(doc, projects, project_tokens)
     for region in regions:
         for m in region.mentions:
             span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
             if span is None:
                 continue
             root = span.root
+            hit = _located_anchor(root, anaphors) if anaphors else None
+            if hit is not None and hit[1].i in anaphors and hit[1].i not in project_tokens:
+                if not _named_in(region.name, projects[hit[0]]):
+                    out.append((projects[hit[0]].name, region.name, span.sent, LOCATED_ANAPHOR))
+                continue
             if root.i in project_tokens:
                 pi = project_tokens[root.i]
                 if _inside_name_locative(root, doc, projects[pi]):
@@ -832,6 +840,48 @@ def _located_in(
             if name is not None and place.lower() not in p.name.lower():
                 out.append((p.name, name, _first_sentence(doc, p), RECORD_LOCATED))
     return out
+
+
+# nouns any project may be referred back to by, besides the heads of its own type
+ANAPHOR_NOUNS = frozenset({"project", "facility", "scheme", "works", "line", "route"})
+ANAPHOR_REACH = 80  # tokens back to the project a "the line" or "it" refers to
+
+
+@lru_cache(maxsize=1)
+def _type_nouns() -> dict[str, frozenset[str]]:
+    """Project type -> the one-word heads that name a project of that type ("railway", "line")."""
+    out: dict[str, set[str]] = {}
+    for text, head in project_heads().items():
+        if " " not in text and head.type:
+            out.setdefault(head.type, set()).add(text)
+    return {t: frozenset(words) for t, words in out.items()}
+
+
+def _project_anaphors(doc: Doc, projects: list[Project], project_tokens: dict[int, int]) -> dict[int, int]:
+    """`project_tokens` plus the subjects that refer back to the project last named before them:
+    "it", or "the/this" + a head noun of that project's type ("the line", "the dam")."""
+    if not projects:
+        return {}
+    extra: dict[int, int] = {}
+    type_nouns = _type_nouns()
+    for tok in doc:
+        if tok.i in project_tokens or tok.dep_ not in SUBJECT_DEPS:
+            continue
+        pronoun = tok.lower_ == "it" and tok.pos_ == "PRON"
+        definite = tok.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children
+        ) and not any(c.dep_ in {"compound", "amod", "nmod", "poss"} for c in tok.children)
+        if not (pronoun or definite):
+            continue
+        before = [j for j in range(max(0, tok.i - ANAPHOR_REACH), tok.i) if j in project_tokens]
+        if not before:
+            continue
+        project = project_tokens[before[-1]]
+        noun = tok.lower_.rstrip("s") if definite else None
+        if noun is not None and noun not in ANAPHOR_NOUNS and noun not in type_nouns.get(projects[project].type, ()):
+            continue
+        extra[tok.i] = project
+    return {**project_tokens, **extra} if extra else {}
 
 
 def _surface_located(
