@@ -408,3 +408,10 @@ def test_relations_located_in_through_a_back_reference(nlp, text, name, places, 
     located = {r.tail for r in rows if r.type == "LOCATED_IN" and r.head == name}
     assert places <= located
     assert not (absent & located)
+
+
+def test_relations_located_in_from_a_participle_after_the_place_phrase(nlp):
+    text = "Gas will flow through the Kura Valley pipeline in Azerbaijan, extending through Georgia to Turkey."
+    regions = [region(text, p) for p in ("Azerbaijan", "Georgia", "Turkey")]
+    rows = find_relations(parse(nlp, text), [], [project(text, "Kura Valley pipeline")], regions, [])
+    assert {"Georgia", "Turkey"} <= {r.tail for r in rows if r.type == "LOCATED_IN"}

@@ -899,6 +899,8 @@ def _surface_located(
             k = span.end
             while k < len(doc) and k < span.end + 4 and doc[k].lower_ in lex.located_skip:
                 k += 1
+            if k < len(doc) and lemma_of(doc[k]) not in lex.located_verbs:
+                k = _after_place_phrase(doc, span.end, region_tokens)
             if k >= len(doc) or lemma_of(doc[k]) not in lex.located_verbs:
                 continue
             for j in range(k + 1, min(len(doc), k + 30)):
@@ -911,6 +913,20 @@ def _surface_located(
                 ):
                     break
     return out
+
+
+def _after_place_phrase(doc: Doc, k: int, region_tokens: dict[int, int]) -> int:
+    """Past a locating phrase and its comma after a project's name ("the X pipeline in
+    Azerbaijan, extending through ..."): the participle's position, else len(doc)."""
+    preps = lexicon().located_preps
+    j = k
+    while j < len(doc) and j < k + 8 and (
+        doc[j].lower_ in preps or doc[j].lower_ == "the" or j in region_tokens
+    ):
+        j += 1
+    if j == k or j + 1 >= len(doc) or doc[j].text != "," or doc[j + 1].tag_ not in {"VBG", "VBN"}:
+        return len(doc)
+    return j + 1
 
 
 def _named_in(place: str, project: Project) -> bool:
