@@ -415,3 +415,16 @@ def test_relations_located_in_from_a_participle_after_the_place_phrase(nlp):
     regions = [region(text, p) for p in ("Azerbaijan", "Georgia", "Turkey")]
     rows = find_relations(parse(nlp, text), [], [project(text, "Kura Valley pipeline")], regions, [])
     assert {"Georgia", "Turkey"} <= {r.tail for r in rows if r.type == "LOCATED_IN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("The Kura Valley railway will connect Tbilisi with Batumi.", {"Tbilisi", "Batumi"}),
+        ("The Kura Valley railway was discussed with Batumi.", set()),  # only after a linking verb
+    ],
+)
+def test_relations_located_in_linking_a_with_b(nlp, text, places):
+    regions = [region(text, p) for p in ("Tbilisi", "Batumi") if p in text]
+    rows = find_relations(parse(nlp, text), [], [project(text, "Kura Valley railway")], regions, [])
+    assert {r.tail for r in rows if r.type == "LOCATED_IN"} == places

@@ -748,6 +748,9 @@ def _first_sentence(doc: Doc, record) -> Span | None:
 # LOCATED_IN
 
 
+LINKING_VERBS = frozenset({"link", "connect", "join"})
+
+
 def _located_anchor(region_tok: Token, project_tokens: dict[int, int]) -> tuple[int, Token] | None:
     """Walk up from a place to the project it locates, through locative preps and verbs only."""
     lex = lexicon()
@@ -760,7 +763,9 @@ def _located_anchor(region_tok: Token, project_tokens: dict[int, int]) -> tuple[
         dep = node.dep_
         parent = node.head
         if dep == "prep":
-            if node.lower_ not in lex.located_preps:
+            # "connect A with B": "with" locates only after a linking verb
+            linking_with = node.lower_ == "with" and lemma_of(parent) in LINKING_VERBS
+            if node.lower_ not in lex.located_preps and not linking_with:
                 return None
         elif dep == "poss" and parent.i not in project_tokens:
             return None  # "Pakistan's grid" is the grid's place, not the project's
