@@ -82,7 +82,8 @@ def normalize_role(text: str) -> str:
     if text in lex:
         return lex[text]["role"]
     # "Vice President for Compact Operations": the "for" tail names a portfolio, not the office
-    text = _tail_cut(text, "for")
+    if not _minister_portfolio(text):
+        text = _tail_cut(text, "for")
     if text in lex:
         return lex[text]["role"]
     # "X of Y": a lexicon office with an "of" tail keeps the tail only for ministers' portfolios
@@ -96,6 +97,12 @@ def normalize_role(text: str) -> str:
     if ranked:
         return ranked
     return text
+
+
+def _minister_portfolio(text: str) -> bool:
+    """'minister for europe', 'minister of state for development': a minister keeps its "for" tail."""
+    head = text.split(" for ", 1)[0].split()
+    return " for " in text and bool(head) and (head[-1] == "minister" or head[-3:] == ["minister", "of", "state"])
 
 
 def _minister_of(head: str, portfolio: str) -> str:

@@ -248,3 +248,56 @@ def test_officials_diplomat_never_serves_the_host_country(annotate, text, name, 
 )
 def test_officials_abbreviated_titles(annotate, text, name, role):
     assert _officials(annotate(text))[name].role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Minister for Africa, Tom Barlow, visited Kenya last week.", "Tom Barlow", "minister for africa"),
+        ("Serbia's Minister for European Integration Petrovic met the delegation.", "Petrovic", "minister for european integration"),
+        ("Minister for Foreign Affairs Ana Silva signed the treaty.", "Ana Silva", "foreign minister"),
+    ],
+)
+def test_officials_minister_keeps_its_for_portfolio(annotate, text, name, role):
+    assert _officials(annotate(text))[name].role == role
+
+
+def test_officials_known_body_after_at_sets_organization_and_country(annotate):
+    doc = annotate("Tom Barlow, Minister for Asia at the Foreign and Commonwealth Office, arrived in Seoul. "
+                   "He will meet officials of South Korea.")
+    official = _officials(doc)["Tom Barlow"]
+    assert (official.organization, official.country) == ("Foreign and Commonwealth Office", "GB")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("The Danish minister met her Norwegian counterpart, Foreign Minister Lars Dahl, in Oslo.", "Lars Dahl", "NO"),
+        ("Queen Ida of Denmark and her Swedish counterpart King Erik Vasa opened the bridge.", "Erik Vasa", "SE"),
+    ],
+)
+def test_officials_counterpart_takes_the_state_named_before_it(annotate, text, name, country):
+    assert _officials(annotate(text))[name].country == country
+
+
+def test_officials_visitor_does_not_serve_the_state_he_visits(annotate):
+    doc = annotate("Sir Tom Barlow will deepen UK-Georgia ties this week as he visits Tbilisi. "
+                   "Georgia and the UK signed a trade deal. Georgia hosts the talks. "
+                   "The Minister for Europe Sir Tom Barlow said the UK stands with Georgia.")
+    assert _officials(doc)["Tom Barlow"].country == "GB"
+
+
+def test_officials_host_takes_the_country_of_the_town_he_is_met_in(annotate):
+    doc = annotate("The minister visited Laos and Thailand. In Laos she met Health Minister Bounmy Vong. "
+                   "She ended her trip in Bangkok, where she met Deputy Foreign Minister Somchai Prasert.")
+    assert _officials(doc)["Somchai Prasert"].country == "TH"
+
+
+def test_officials_sentence_initial_word_is_no_organization(annotate):
+    doc = annotate("The minister arrived in Abidjan. With President Kouassi Yao, he discussed trade with Ivory Coast.")
+    assert _officials(doc)["Kouassi Yao"].organization is None
+
+
+def test_officials_demonym_inside_a_place_name_sets_no_country(annotate):
+    doc = annotate("In Tokyo, Minister Kenji Sato discussed the situation on the Korean Peninsula with Japanese MPs.")
+    assert _officials(doc)["Kenji Sato"].country == "JP"

@@ -203,16 +203,33 @@ def article_countries(doc: Doc, regions: list[Region]) -> list[tuple[int, str]]:
                 code = country_code(ent.text)
                 if code:
                     found.append((ent.start_char, code))
+    inside = _place_name_spans(doc, regions)
     for i, text in enumerate(texts(doc)):
-        if text[:1].isupper() and is_demonym(text):
+        if text[:1].isupper() and is_demonym(text) and not any(s <= doc[i].idx < e for s, e in inside):
             code = country_code(text)
             if code:
                 found.append((doc[i].idx, code))
     return sorted(found)
 
 
-def default_country(doc: Doc, countries: list[tuple[int, str]], at_char: int) -> str | None:
-    """A country for an office the text does not tie to one: the article's main foreign country."""
+def _place_name_spans(doc: Doc, regions: list[Region]) -> list[tuple[int, int]]:
+    """Character spans of the names of places other than countries ("the Korean Peninsula"):
+    a demonym inside one names the place, not the state of an official."""
+    spans = [(m.start_char, m.end_char) for r in regions if r.type != "country" for m in r.mentions]
+    spans += [(e.start_char, e.end_char) for e in entities(doc) if e.label_ == "LOC" and len(e) > 1]
+    return spans
+
+
+def article_places(regions: list[Region]) -> list[tuple[int, str]]:
+    """(char offset, code of the country it lies in) of every place below a country ("in Vientiane")."""
+    return sorted((m.start_char, r.country) for r in regions if r.type in ("city", "subdivision") and r.country
+                  for m in r.mentions)
+
+
+def default_country(doc: Doc, countries: list[tuple[int, str]], at_char: int,
+                    places: list[tuple[int, str]] = ()) -> str | None:
+    """A country for an office the text does not tie to one: the article's main foreign country,
+    the sentence's own countries first, else the countries of its towns ("meet X in Bangkok")."""
     if not countries:
         return None
     counts: dict[str, int] = {}
@@ -222,6 +239,8 @@ def default_country(doc: Doc, countries: list[tuple[int, str]], at_char: int) ->
     if sentence is not None:
         sent = sentence.sent
         local = [code for pos, code in countries if sent.start_char <= pos < sent.end_char]
+        if not local:
+            local = [code for pos, code in places if sent.start_char <= pos < sent.end_char and code in counts]
         if local:
             return max(local, key=lambda c: counts[c])
     return max(counts, key=lambda c: counts[c])
@@ -233,7 +252,7 @@ def home_country(doc: Doc) -> str | None:
     counts: dict[str, int] = {}
     for ent in entities(doc):
         if ent.label_ in {"ORG", "GPE", "NORP"}:
-            known, code = _org_country(ent.text)
+            known, code = _org_country(ent.text.removeprefix("the ").removeprefix("The "))
             if ent.label_ != "ORG" and not known:
                 code = None
             if ent.label_ != "ORG" and country_code(ent.text) == "US":
@@ -268,7 +287,7 @@ def known_country(name: str) -> str | None:
 
 
 def _unstated_country(doc: Doc, countries: list[tuple[int, str]], at_char: int, office: Office, home: str | None,
-                      name: str = "") -> str | None:
+                      name: str = "", places: list[tuple[int, str]] = ()) -> str | None:
     """The country of an office the text does not tie to a state."""
     known = known_country(name) if name else None
     if known:
@@ -280,7 +299,8 @@ def _unstated_country(doc: Doc, countries: list[tuple[int, str]], at_char: int, 
     # a diplomat never serves the state it is posted to
     countries = [(pos, code) for pos, code in countries if code != office.posted_to]
     foreign = [(pos, code) for pos, code in countries if code != home]
-    return default_country(doc, foreign or countries, at_char)
+    places = [(pos, code) for pos, code in places if code != office.posted_to]
+    return default_country(doc, foreign or countries, at_char, places)
 
 
 def _home_role(role: str) -> bool:
@@ -383,8 +403,12 @@ def _name_at_tail_end(doc: Doc, role_end: int, tail_end: int) -> Span | None:
         folded = names.fold(token.text)
         if token.lower_ in words["name_stop"] or folded in lexicon() or folded.rstrip("s") in lexicon() or country_code(token.text):
             break
+        if token.lower_ in words["portfolios"]:
+            break  # "Minister for European Integration Smith": the portfolio ends before the name
         i -= 1
-    if tail_end - i < 2 or doc[i - 1].lower_ in TAIL_JOINERS:
+    # a surname alone follows a portfolio word ("... Integration Smith")
+    short_ok = tail_end - i == 1 and doc[i - 1].lower_ in words["portfolios"] and doc[i].ent_type_ in ("", "PERSON")
+    if tail_end - i < 2 and not short_ok or doc[i - 1].lower_ in TAIL_JOINERS:
         return None
     return doc[i:tail_end]
 
@@ -415,8 +439,10 @@ def _group(sightings: list[Sighting]) -> list[Person]:
 def _resolve(doc: Doc, persons: list[Person], region_names: frozenset[str], regions: list[Region]) -> tuple[list[Official], list[Mention]]:
     """Officials with all their mentions, and PERSON mentions of everyone else."""
     countries = article_countries(doc, regions)
+    places = article_places(regions)
     home = home_country(doc)
     officials: list[Official] = []
+    unstated: list[tuple[Official, Office, int]] = []  # officials whose country came from the context
     forms: list[tuple[Official, str]] = []
     for person in persons:
         offices = [o for o in person.offices if not o.former]
@@ -436,15 +462,17 @@ def _resolve(doc: Doc, persons: list[Person], region_names: frozenset[str], regi
             if known:
                 country = None
             else:
-                country = _unstated_country(doc, countries, first.start_char, office, home, name)
+                country = _unstated_country(doc, countries, first.start_char, office, home, name, places)
         elif country is None:
-            country = _unstated_country(doc, countries, first.start_char, office, home, name)
+            country = _unstated_country(doc, countries, first.start_char, office, home, name, places)
         official = Official(
             name=name, role=role, role_text=office.role_text, country=country,
             organization=explicit_org,
             posted_to=next((o.posted_to for o in offices if o.posted_to), None),
         )
         officials.append(official)
+        if country is not None and next((o.country for o in offices if o.country), None) is None and not explicit_org:
+            unstated.append((official, office, first.start_char))
         forms.append((official, name))
     key_of = {id(o): names.fold(o.name) for o in officials}
     mentions: dict[int, list[Mention]] = {id(o): [] for o in officials}
@@ -478,6 +506,12 @@ def _resolve(doc: Doc, persons: list[Person], region_names: frozenset[str], regi
             owner.aliases.append(text)
     for official in officials:
         official.mentions = sorted(mentions[id(official)], key=lambda m: m.start_char)
+    for official, office, at_char in unstated:
+        visited = _visited_countries(doc, official.mentions, countries + places)
+        if official.country in visited:
+            rest = [(pos, code) for pos, code in countries if code not in visited]
+            official.country = _unstated_country(doc, rest, at_char, office, home, official.name,
+                                                 [(p, c) for p, c in places if c not in visited]) if rest else official.country
     # everyone else NER calls a person, demonyms and places excepted
     for ent in entities(doc):
         if ent.label_ != "PERSON" or any(t.i in claimed for t in ent) or is_demonym(ent.text):
@@ -487,6 +521,46 @@ def _resolve(doc: Doc, persons: list[Person], region_names: frozenset[str], regi
         text = _person_display(ent)
         persons_out.append(Mention("PERSON", ent.text, ent.start_char, ent.end_char, names.fold(text)))
     return officials, persons_out
+
+
+VISIT_STEMS = ("visit", "arriv", "travel", "tour")  # the model has no lemmatizer: word forms by stem
+SUBJECT_PRONOUNS = frozenset({"he", "she"})
+
+
+def _visited_countries(doc: Doc, mentions: list[Mention], places: list[tuple[int, str]]) -> set[str]:
+    """Countries a person travels to ("X arrived in Tokyo", "X ... as he visits Tbilisi"): a
+    visitor does not serve the state he visits, whatever the sentence names most."""
+    visited: set[str] = set()
+    for mention in mentions:
+        span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span.sent
+        first_person = next((e for e in entities(doc) if e.label_ == "PERSON" and sent.start <= e.start < sent.end), None)
+        for verb in sent:
+            if verb.pos_ != "VERB" or not verb.lower_.startswith(VISIT_STEMS) or verb.i < span.end:
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None:
+                continue
+            by_name = span.start <= subject.i < span.end
+            by_pronoun = subject.lower_ in SUBJECT_PRONOUNS and (first_person is None or first_person.start >= span.start)
+            if not (by_name or by_pronoun):
+                continue
+            for target in _destinations(verb):
+                lo, hi = target.left_edge.idx, target.right_edge.idx + len(target.right_edge)
+                visited.update(code for pos, code in places if lo <= pos < hi)
+    return visited
+
+
+def _destinations(verb: Token) -> list[Token]:
+    """The places a travel verb goes to: its object ("visited Ghana and Togo") or the object of
+    its "to"/"in" ("arrived in Tokyo"), never the rest of the clause."""
+    targets = [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "in"):
+            targets.extend(c for c in prep.children if c.dep_ == "pobj")
+    return targets
 
 
 def _name_span_around(doc: Doc, token: Token, region_names: frozenset[str]) -> Span:
@@ -506,12 +580,17 @@ def _is_name_suffix(doc: Doc, start: int, end: int) -> bool:
     return all(t.text == "," or names.fold(t.text) in names.SUFFIXES for t in doc[start:end])
 
 
+def _role_fits(described: str, role: str) -> bool:
+    """'the Minister' refers to the 'minister for africa' too: a portfolio only narrows the office."""
+    return role == described or role.startswith(described + " for ")
+
+
 def _link_descriptions(officials: list[Official], descriptions: list[tuple[Span, Office]]) -> None:
     """'the Iranian president' is a mention of the official with that role (and country)."""
     for span, office in descriptions:
         if not office.determiner:
             continue
-        candidates = [o for o in officials if o.role == office.role and (office.country is None or o.country == office.country)]
+        candidates = [o for o in officials if _role_fits(office.role, o.role) and (office.country is None or o.country == office.country)]
         if len(candidates) != 1:
             continue
         official = candidates[0]

@@ -194,6 +194,8 @@ def _prefix(doc: Doc, start: int, floor: int, region_names: frozenset[str]) -> t
             break
         if token.lower_ in DETERMINERS or token.lower_ in words["former"]:
             break
+        if token.is_sent_start and token.is_stop and not country_code(token.text):
+            break  # "With President X": a capitalized first word of the sentence qualifies nothing
         if _is_capitalized(token) or token.text in {"’s", "'s", "/", "-", "(", ")", "&"} or token.tag_ == "POS":
             i -= 1
             continue
@@ -261,6 +263,7 @@ def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozen
     """Read the office at tokens [start, end) with its prefix and tails."""
     prefix_start, prefix_tokens, determiner, former = _prefix(doc, start, floor, region_names)
     country, organization = _read_prefix(prefix_tokens)
+    country = country or _counterpart_country(doc, prefix_start, floor)
     role_text = doc[start:end].text
     role_end = end
     # "High Representative/Vice President": the first of two offices
@@ -302,8 +305,14 @@ def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozen
             role_end = tail_end
             continue
         if prep == "for":
+            if _is_minister(role_text) and not country_code(x_text):
+                role_text = f"{role_text} {doc[role_end:tail_end].text}"  # "Minister for Europe": a portfolio
             role_end = tail_end
             continue
+    if organization is None:
+        at_org = _known_body_at(doc, role_end, limit)
+        if at_org is not None:
+            organization, role_end = at_org
     role = normalize_role(role_text)
     if organization and role in PORTFOLIO_ROLES and _portfolio(organization):
         # "Infrastructure Minister": a capitalized noun before a minister names the portfolio
@@ -321,6 +330,39 @@ def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozen
                   prefix_start=prefix_start, determiner=determiner, former=former)
 
 
+COUNTERPART_WORDS = frozenset({"counterpart", "counterparts"})
+
+
+def _counterpart_country(doc: Doc, prefix_start: int, floor: int) -> str | None:
+    """"his Swedish counterpart, King X", "Georgia's counterpart Minister X": the state named
+    before "counterpart" is the state of the office right after it."""
+    k = prefix_start
+    if k - 1 >= floor and doc[k - 1].text == ",":
+        k -= 1
+    if k - 2 < floor or doc[k - 1].lower_ not in COUNTERPART_WORDS:
+        return None
+    k -= 1
+    if doc[k - 1].text in {"’s", "'s"} and k - 2 >= floor:
+        k -= 1
+    word = doc[k - 1]
+    return country_code(word.text) if _is_capitalized(word) else None
+
+
+def _known_body_at(doc: Doc, i: int, limit: int | None) -> tuple[str, int] | None:
+    """"Minister for Asia at the Foreign Office": a known body after "at" is the office's
+    organization; (its name, the token after it), or None."""
+    limit = len(doc) if limit is None else limit
+    if i + 1 >= limit or doc[i].lower_ != "at":
+        return None
+    j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
+    ent = next((e for e in entities(doc) if e.label_ == "ORG" and e.start in (i + 1, j) and e.end <= limit), None)
+    if ent is None:
+        return None
+    text = ent.text.removeprefix("the ").strip()
+    known, _ = _org_country(text)
+    return (text, ent.end) if known else None
+
+
 def _portfolio_end(doc: Doc, start: int, end: int) -> int:
     """Where the portfolio words of doc[start:end] end (`end` when they do not start it)."""
     portfolios = set(role_words()["portfolios"])
@@ -330,6 +372,12 @@ def _portfolio_end(doc: Doc, start: int, end: int) -> int:
     while k > start and doc[k - 1].lower_ in {"and", "&", ","}:
         k -= 1
     return k if start < k < end and _is_capitalized(doc[k]) else end
+
+
+def _is_minister(role_text: str) -> bool:
+    """A minister's office ("Minister", "Minister of State"): its "for" tail names the portfolio."""
+    words = role_text.lower().split()
+    return bool(words) and (words[-1] == "minister" or words[-3:] == ["minister", "of", "state"])
 
 
 PORTFOLIO_ROLES = frozenset({"minister", "deputy minister", "first deputy minister", "vice minister"})
