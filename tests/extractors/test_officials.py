@@ -301,3 +301,55 @@ def test_officials_sentence_initial_word_is_no_organization(annotate):
 def test_officials_demonym_inside_a_place_name_sets_no_country(annotate):
     doc = annotate("In Tokyo, Minister Kenji Sato discussed the situation on the Korean Peninsula with Japanese MPs.")
     assert _officials(doc)["Kenji Sato"].country == "JP"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("He met Prime Minister Daulet Sarsen, Deputy Prime Minister and Minister of Industry and New Technologies "
+         "Nurlan Bekov, and Minister of Finance Aidos Tolen.", "Nurlan Bekov", "deputy prime minister"),
+        ("He met Chairman of the Atomic Energy Committee Marat Omarov, and others.", "Marat Omarov", "chair"),
+        ("The Minister of Energy, Water and Mines, Koffi Agbodjan, and the mayor opened the plant.",
+         "Koffi Agbodjan", "minister of energy, water and mines"),
+        ("Minister for Foreign Economic Relations, Investment and Trade, Mr Rustam Aliev signed the accord.",
+         "Rustam Aliev", "minister for foreign economic relations, investment and trade"),
+        ("Minister of Public Works Ing. Carlos Mendez opened the road.", "Carlos Mendez", "minister of public works"),
+        ("Minister for Asia and the Pacific, Jane Holloway will visit Hanoi.", "Jane Holloway",
+         "minister for asia and the pacific"),
+        ("She will meet Vice-Minister for Foreign Affairs, Somsak Vongsa to discuss trade.", "Somsak Vongsa",
+         "vice foreign minister"),
+        ("The Ministry of Foreign Affairs Parliamentary Vice-Minister Kenji Ota met him.", "Kenji Ota",
+         "parliamentary vice-minister"),
+    ],
+)
+def test_officials_names_glued_to_or_set_off_from_their_office(annotate, text, name, role):
+    officials = _officials(annotate(text))
+    assert name in officials
+    assert officials[name].role == role
+
+
+def test_officials_list_of_titles_keeps_each_name_its_own_title(annotate):
+    doc = annotate("The Togolese Minister of State for Planning, Kodjo Mensah, the Minister of Energy, Water and Mines, "
+                   "Koffi Agbodjan, and the ambassador celebrated the compact.")
+    officials = _officials(doc)
+    assert officials["Kodjo Mensah"].role == "minister of state for planning"
+    assert officials["Koffi Agbodjan"].role == "minister of energy, water and mines"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The main exporters are Bechtel Power Corp. and General Electric Co. of the United States.",
+        "Thank you very much, Madam Secretary. We discussed the reforms led by His Majesty, the King.",
+        "Foreign Affairs Ministers of the EU Member States attended the meeting.",
+    ],
+)
+def test_officials_company_names_and_forms_of_address_are_no_officials(annotate, text):
+    assert _officials(annotate(text)) == {}
+
+
+def test_officials_plural_office_names_each_holder_with_his_state(annotate):
+    doc = annotate("The line was opened by the Presidents Ali Rezaei of Iran and Armen Sargsyan of Armenia in 2007.")
+    officials = _officials(doc)
+    assert (officials["Ali Rezaei"].role, officials["Ali Rezaei"].country) == ("president", "IR")
+    assert (officials["Armen Sargsyan"].role, officials["Armen Sargsyan"].country) == ("president", "AM")

@@ -15,7 +15,7 @@ of name forms into officials, which calls them at every step.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -25,7 +25,7 @@ from ...normalize.geo import country_code, is_demonym
 from ..doc_views import entities, texts
 from ...records import Mention, Official, Region
 from ...resources import load_jsonl
-from ...normalize.roles import lexicon, role_words
+from ...normalize.roles import kind_of, lexicon, role_words
 from .offices import (
     DETERMINERS,
     TAIL_JOINERS,
@@ -124,6 +124,8 @@ def name_after(doc: Doc, i: int, role_starts: set[int], region_names: frozenset[
     while i < len(doc) and (doc[i].lower_ in words["honorifics"] or doc[i].lower_.rstrip(".") in words["honorifics"]
                             or doc[i].lower_ in {"his", "her"} and i + 1 < len(doc) and doc[i + 1].lower_ == "excellency"):
         i += 1
+        if i < len(doc) and doc[i].text == "." and not doc[i - 1].whitespace_:
+            i += 1  # "Ing. Luis Blanco": the tokenizer split the abbreviation's full stop
     start = i
     if start in role_starts:
         return None
@@ -131,7 +133,7 @@ def name_after(doc: Doc, i: int, role_starts: set[int], region_names: frozenset[
         token = doc[i]
         if i > start and i in role_starts or token.lower_ in lexicon():
             break
-        if i == start and token.ent_type_ == "ORG" and token.ent_iob_ == "B":
+        if i == start and token.ent_type_ in ("ORG", "FAC") and token.ent_iob_ == "B":
             ent_end = next(e.end for e in entities(doc) if e.start == i)
             if _org_is_a_name(doc[i:ent_end], region_names):
                 i = ent_end  # "President Kassym-Jomart Tokayev": NER took the name for an ORG
@@ -171,7 +173,8 @@ def name_before(doc: Doc, end: int, region_names: frozenset[str]) -> Span | None
         return None
     for ent in entities(doc):
         if ent.end == end and ent.label_ == "PERSON" and not is_demonym(ent.text):
-            return ent
+            # "Madam Secretary", "His Majesty, the King": a form of address is no name
+            return ent if any(_name_token_ok(t, region_names) for t in ent) else None
     i = end
     while i > 0 and end - i < MAX_NAME_TOKENS and (_name_token_ok(doc[i - 1], region_names) or doc[i - 1].lower_ in NAME_PARTICLES):
         i -= 1
@@ -323,6 +326,8 @@ def find_officials(doc: Doc, regions: list[Region]) -> tuple[list[Official], lis
     for start, end in role_spans:
         if start < used_until:
             continue  # swallowed by the tail of the office before ("Chief of Staff of the Office of the Prime Minister")
+        if _rank_inside_org(doc, start, end, region_names):
+            continue
         office = read_office(doc, start, end, used_until, region_names)
         if last is not None:
             _share_organization(doc, office, *last)
@@ -332,17 +337,21 @@ def find_officials(doc: Doc, regions: list[Region]) -> tuple[list[Official], lis
             i += 3
         comma = False
         coordinated = bool(pending) and pending[-1].end + 1 == office.prefix_start
-        if i < len(doc) and doc[i].text == "," and (office.end > end or office.determiner or office.prefix_start < start or coordinated):
+        long_title = end - start >= 3  # "Vice-Minister for Foreign Affairs, NAME": a full title, not a bare word
+        if i < len(doc) and doc[i].text == "," and (office.end > end or office.determiner or office.prefix_start < start or coordinated or long_title):
             i += 1
             comma = True
         name = name_after(doc, i, role_starts, region_names)
-        if name is None and office.end > end:
+        if name is None and office.end > end and not _plural(doc, end):
             carved = _name_at_tail_end(doc, end, office.end)
             if carved is not None:
                 office = read_office(doc, start, end, used_until, region_names, limit=carved.start)
                 name = carved
-        if name is not None and comma and not _apposition_end(doc, name.end):
+                comma = False  # a comma after the carved name ends the phrase, it sets off nothing
+        if name is not None and comma and not _apposition_end(doc, name.end) and not _person_then_verb(doc, name):
             name = None
+        if name is not None and _plural(doc, end) and not (name.end < len(doc) and doc[_after_own_state(doc, name.end)[0]].lower_ == "and"):
+            name = None  # "Ministers of the EU Member States": a plural office names two people or none
         appositive = None
         if office.prefix_start >= 2:
             k = office.prefix_start
@@ -350,21 +359,30 @@ def find_officials(doc: Doc, regions: list[Region]) -> tuple[list[Official], lis
                 k -= 1
             if k >= 2 and doc[k - 1].text == ",":
                 appositive = name_before(doc, k - 1, region_names)
+            if appositive is not None and last is not None and appositive.end == last[0] and _coordinated_title(doc, office, role_starts):
+                appositive = None  # "Prime Minister A, Deputy Prime Minister and Minister of X B": a list of titles
         if name is not None or appositive is not None:
             _group_organization(doc, office, name if name is not None else appositive)
+        if appositive is not None and name is not None and last is not None and appositive.end == last[0]:
+            appositive = None  # "the X Minister, A, the Y Minister, B": A has his title already
         if name is not None and not (comma and appositive is not None):
             # "foreign minister and economic cooperation minister, NAME": the first office counts
             for earlier in pending if coordinated else []:
                 sightings.append(Sighting(name.start_char, name.end_char, _person_display(name), earlier))
-            sightings.append(Sighting(name.start_char, name.end_char, _person_display(name), office))
+            plural = _plural(doc, end)
+            and_at, own = _after_own_state(doc, name.end) if plural else (name.end, None)
+            first_office = replace(office, country=own) if own else office
+            sightings.append(Sighting(name.start_char, name.end_char, _person_display(name), first_office))
             used_until = name.end
             last = (name.end, office)
             pending = []
-            if _plural(doc, end) and name.end + 1 < len(doc) and doc[name.end].lower_ == "and":
-                second = name_after(doc, name.end + 1, role_starts, region_names)
-                if second is not None:  # "Commissioners A and B"
-                    sightings.append(Sighting(second.start_char, second.end_char, _person_display(second), office))
-                    used_until = second.end
+            if plural and and_at + 1 < len(doc) and doc[and_at].lower_ == "and":
+                second = name_after(doc, and_at + 1, role_starts, region_names)
+                if second is not None:  # "Commissioners A and B", "the Presidents A of Iran and B of Armenia"
+                    second_end, own = _after_own_state(doc, second.end)
+                    sightings.append(Sighting(second.start_char, second.end_char, _person_display(second),
+                                              replace(office, country=own) if own else office))
+                    used_until = second_end
             continue
         if appositive is not None:
             sightings.append(Sighting(appositive.start_char, appositive.end_char, _person_display(appositive), office))
@@ -390,6 +408,17 @@ def find_officials(doc: Doc, regions: list[Region]) -> tuple[list[Official], lis
     return officials, non_officials
 
 
+def _rank_inside_org(doc: Doc, start: int, end: int, region_names: frozenset[str]) -> bool:
+    """"General Electric Co.": a military rank that starts an organisation's name (NER's ORG
+    goes on past it, and what follows is no person's name) is no office."""
+    if kind_of(doc[start:end].text) != "military" or doc[start].ent_type_ != "ORG" or doc[start].ent_iob_ != "B":
+        return False
+    if end >= len(doc) or doc[end].ent_type_ != "ORG" or doc[end].ent_iob_ != "I":
+        return False
+    ent = next(e for e in entities(doc) if e.start == start)
+    return not _org_is_a_name(doc[end:ent.end], region_names)
+
+
 def _name_at_tail_end(doc: Doc, role_end: int, tail_end: int) -> Span | None:
     """'Head of the Department of Electricity Hamayoon Kohistani': NER glued the name to the tail."""
     if tail_end < len(doc) and (_is_capitalized(doc[tail_end]) and not doc[tail_end].is_punct):
@@ -403,9 +432,12 @@ def _name_at_tail_end(doc: Doc, role_end: int, tail_end: int) -> Span | None:
         folded = names.fold(token.text)
         if token.lower_ in words["name_stop"] or folded in lexicon() or folded.rstrip("s") in lexicon() or country_code(token.text):
             break
-        if token.lower_ in words["portfolios"]:
-            break  # "Minister for European Integration Smith": the portfolio ends before the name
+        if token.lower_ in words["portfolios"] or token.text in organisation_words():
+            break  # "Minister for European Integration Smith", "Chair of the X Committee A B": the body ends before the name
         i -= 1
+    whole_entity = doc[i].ent_iob_ == "B" and doc[i + 1].ent_iob_ != "I"  # "of the EU Member States"
+    if tail_end - i >= 3 and doc[i - 1].lower_ in TAIL_JOINERS and not whole_entity and all(t.tag_ == "NNP" for t in doc[i + 1 : tail_end]):
+        i += 1  # "Chair of the Board of Acme Ivan Petrov": the first word still names the body
     # a surname alone follows a portfolio word ("... Integration Smith")
     short_ok = tail_end - i == 1 and doc[i - 1].lower_ in words["portfolios"] and doc[i].ent_type_ in ("", "PERSON")
     if tail_end - i < 2 and not short_ok or doc[i - 1].lower_ in TAIL_JOINERS:
@@ -413,9 +445,33 @@ def _name_at_tail_end(doc: Doc, role_end: int, tail_end: int) -> Span | None:
     return doc[i:tail_end]
 
 
+def _after_own_state(doc: Doc, i: int) -> tuple[int, str | None]:
+    """"A of Iran and B of Armenia": the token after an 'of COUNTRY' right after a name, and
+    that country; (i, None) where none follows."""
+    if i + 1 < len(doc) and doc[i].lower_ == "of":
+        code = country_code(doc[i + 1].text)
+        if code and not is_demonym(doc[i + 1].text):
+            return i + 2, code
+    return i, None
+
+
+def _coordinated_title(doc: Doc, office: Office, role_starts: set[int]) -> bool:
+    """An office followed by "and" and another office: the title of the name after them."""
+    return office.end + 1 < len(doc) and doc[office.end].lower_ == "and" and office.end + 1 in role_starts
+
+
 def _plural(doc: Doc, end: int) -> bool:
     entry = lexicon().get(doc[end - 1].lower_)
     return entry is not None and entry["text"] == entry["role"] + "s"
+
+
+def _person_then_verb(doc: Doc, name: Span) -> bool:
+    """"Minister for Trade, Mr Ivan Petrov signed ...": a full personal name (two proper nouns
+    or more) and a verb after it end the phrase as well as a comma does."""
+    words = [t for t in name if not _is_initial(t)]
+    if len(words) < 2 or not all(t.pos_ == "PROPN" for t in words) or name.end >= len(doc):
+        return False
+    return doc[name.end].pos_ in ("VERB", "AUX") or doc[name.end].lower_ in {"to", "that", "on"}
 
 
 def _apposition_end(doc: Doc, i: int) -> bool:

@@ -94,8 +94,13 @@ def _role_spans(doc: Doc) -> list[tuple[int, int]]:
             # "the president" is still a description; "in charge" is not an office
             if not (start > 0 and (doc[start - 1].lower_ in DETERMINERS or is_demonym(doc[start - 1].text) or doc[start - 1].tag_ == "POS")):
                 continue
-        while start > 0 and doc[start - 1].lower_ in words["ranks"] and start - 1 >= last_end:
-            start -= 1
+        while start > 0 and start - 1 >= last_end:
+            if doc[start - 1].lower_ in words["ranks"]:
+                start -= 1
+            elif start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in words["ranks"] and start - 2 >= last_end:
+                start -= 2  # "Vice-Minister": a hyphenated rank
+            else:
+                break
         result.append((start, end))
         last_end = end
     return result
@@ -159,6 +164,7 @@ def _could_be_name(token: Token, region_names: frozenset[str]) -> bool:
         and token.ent_type_ not in {"FAC", "NORP"}  # NER glues names to places too ("West Asia Yevgeniy Zhukov")
         and token.lower_ not in TAIL_JOINERS
         and token.lower_ not in lexicon()
+        and token.lower_ not in role_words()["portfolios"]  # "for Foreign Economic Relations": a portfolio, no name
         and token.text not in organisation_words()
         and not _is_place(token.text, region_names)
     )
@@ -194,6 +200,8 @@ def _prefix(doc: Doc, start: int, floor: int, region_names: frozenset[str]) -> t
             break
         if token.lower_ in DETERMINERS or token.lower_ in words["former"]:
             break
+        if token.lower_ in words["honorifics"]:
+            break  # "Madam Secretary", "Mr. President": a form of address, not a qualifier
         if token.is_sent_start and token.is_stop and not country_code(token.text):
             break  # "With President X": a capitalized first word of the sentence qualifies nothing
         if _is_capitalized(token) or token.text in {"’s", "'s", "/", "-", "(", ")", "&"} or token.tag_ == "POS":
@@ -309,6 +317,9 @@ def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozen
                 role_text = f"{role_text} {doc[role_end:tail_end].text}"  # "Minister for Europe": a portfolio
             role_end = tail_end
             continue
+    if kind_of(doc[start:end].text) == "minister" and (" of " in role_text or " for " in role_text):
+        listed_end = _portfolio_list_end(doc, role_end, limit)
+        role_text, role_end = role_text + doc[role_end:listed_end].text, listed_end
     if organization is None:
         at_org = _known_body_at(doc, role_end, limit)
         if at_org is not None:
@@ -346,6 +357,24 @@ def _counterpart_country(doc: Doc, prefix_start: int, floor: int) -> str | None:
         k -= 1
     word = doc[k - 1]
     return country_code(word.text) if _is_capitalized(word) else None
+
+
+def _portfolio_list_end(doc: Doc, i: int, limit: int | None) -> int:
+    """"Minister of Energy, Water and Mines": portfolios listed after commas continue the
+    minister's portfolio; the token after the last one (i when none follow)."""
+    limit = len(doc) if limit is None else limit
+    portfolios = role_words()["portfolios"]
+    end = i
+    while end + 1 < limit and doc[end].text == ",":
+        j = end + 1
+        while j < limit and (_is_capitalized(doc[j]) and doc[j].lower_ in portfolios or j > end + 1 and doc[j].lower_ in {"and", "&"}):
+            j += 1
+        while j > end + 1 and doc[j - 1].lower_ in {"and", "&"}:
+            j -= 1
+        if j == end + 1 or j < limit and doc[j].text not in {",", ")"} and not _is_capitalized(doc[j]):
+            break
+        end = j
+    return end
 
 
 def _known_body_at(doc: Doc, i: int, limit: int | None) -> tuple[str, int] | None:
