@@ -353,3 +353,30 @@ def test_officials_plural_office_names_each_holder_with_his_state(annotate):
     officials = _officials(doc)
     assert (officials["Ali Rezaei"].role, officials["Ali Rezaei"].country) == ("president", "IR")
     assert (officials["Armen Sargsyan"].role, officials["Armen Sargsyan"].country) == ("president", "AM")
+
+
+def test_officials_listed_office_shares_the_state_of_the_one_before(annotate):
+    doc = annotate("The treaty was signed by Norwegian Prime Minister Ola Berg and Foreign Secretary Per Lund "
+                   "and by French President Jean Moreau in Paris.")
+    assert _officials(doc)["Per Lund"].country == "NO"
+
+
+def test_officials_host_listed_after_a_diplomat_keeps_his_own_state(annotate):
+    doc = annotate("CAIRO - U.S. Ambassador to Egypt John Carter, Minister of Planning Dr. Hala Saeed, and "
+                   "the mission director met in Egypt. Egypt and the U.S. work together in Egypt.")
+    assert _officials(doc)["Hala Saeed"].country == "EG"
+
+
+def test_officials_state_secretary_and_secretary_for_are_another_states_offices(annotate):
+    doc = annotate("USAID and the U.S. Embassy thanked our Kazakh hosts. Assistant Secretary Tom Reed met "
+                   "State Secretary Nurlan Abenov in Kazakhstan. Secretary for Foreign Affairs Jose Cruz of "
+                   "the Philippines spoke.")
+    officials = _officials(doc)
+    assert officials["Tom Reed"].country == "US"
+    assert officials["Nurlan Abenov"].country == "KZ"
+    assert officials["Jose Cruz"].role == "foreign secretary"
+
+
+def test_officials_adviser_to_an_office_is_no_holder_of_it(annotate):
+    officials = _officials(annotate("He met Advisor to the President Daulet Amanov in Astana, Kazakhstan."))
+    assert officials["Daulet Amanov"].role == "adviser"

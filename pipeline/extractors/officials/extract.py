@@ -295,7 +295,7 @@ def _unstated_country(doc: Doc, countries: list[tuple[int, str]], at_char: int, 
     known = known_country(name) if name else None
     if known:
         return known
-    if home and not office.organization and (office.kind in HOME_KINDS or _home_role(office.role)):
+    if home and not office.organization and (office.kind in HOME_KINDS or _home_role(office.role, office.role_text)):
         return None if home == INTERNATIONAL else home
     if office.kind == "international":
         return None
@@ -306,8 +306,13 @@ def _unstated_country(doc: Doc, countries: list[tuple[int, str]], at_char: int, 
     return default_country(doc, foreign or countries, at_char, places)
 
 
-def _home_role(role: str) -> bool:
-    return "secretary" in role.split() and "general" not in role.split()
+def _home_role(role: str, role_text: str = "") -> bool:
+    """A secretary's office of the article's own state ("Secretary", "Assistant Secretary of
+    State"); a "State Secretary" or a "Secretary for X" is another state's style of office."""
+    words = role.split()
+    if role == "state secretary" or " secretary for " in f" {role_text.lower()} ":
+        return False
+    return "secretary" in words and "general" not in words
 
 
 # ---------------------------------------------------------------- the extractor
@@ -366,6 +371,7 @@ def find_officials(doc: Doc, regions: list[Region]) -> tuple[list[Official], lis
         if appositive is not None and name is not None and last is not None and appositive.end == last[0]:
             appositive = None  # "the X Minister, A, the Y Minister, B": A has his title already
         if name is not None and not (comma and appositive is not None):
+            _share_listed_state(doc, office, last)
             # "foreign minister and economic cooperation minister, NAME": the first office counts
             for earlier in pending if coordinated else []:
                 sightings.append(Sighting(name.start_char, name.end_char, _person_display(name), earlier))
@@ -443,6 +449,25 @@ def _name_at_tail_end(doc: Doc, role_end: int, tail_end: int) -> Span | None:
     if tail_end - i < 2 and not short_ok or doc[i - 1].lower_ in TAIL_JOINERS:
         return None
     return doc[i:tail_end]
+
+
+LIST_WORDS = frozenset({",", "and", "the", "then", "with"})
+
+
+def _share_listed_state(doc: Doc, office: Office, last: tuple[int, Office] | None) -> None:
+    """"British Prime Minister A and Foreign Secretary B", "the Beninese Minister of X, A, the
+    Minister of Y, B": an office listed right after a named one of a stated state, with no state
+    or body of its own, serves the same state; not after a diplomat's or an agency's office,
+    which lists its hosts next."""
+    if last is None or office.country or office.organization or office.kind == "international":
+        return
+    name_end, previous = last
+    start = office.prefix_start - (1 if office.determiner else 0)
+    between = doc[name_end:start]
+    if previous.organization or previous.kind in HOME_KINDS or previous.posted_to:
+        return  # "U.S. Ambassador A, Minister B", "Mission Director of USAID A, and the Minister B": hosts
+    if previous.country and 0 < len(between) <= 3 and all(t.lower_ in LIST_WORDS for t in between):
+        office.country = previous.country
 
 
 def _after_own_state(doc: Doc, i: int) -> tuple[int, str | None]:
@@ -564,9 +589,12 @@ def _resolve(doc: Doc, persons: list[Person], region_names: frozenset[str], regi
         official.mentions = sorted(mentions[id(official)], key=lambda m: m.start_char)
     for official, office, at_char in unstated:
         visited = _visited_countries(doc, official.mentions, countries + places)
+        if _office_taken(official, officials):
+            visited.add(official.country)  # "Secretary of Defense A ... Secretary of Defense B": two states
         if official.country in visited:
             rest = [(pos, code) for pos, code in countries if code not in visited]
-            official.country = _unstated_country(doc, rest, at_char, office, home, official.name,
+            # decided again among the other states, the home state's claim included
+            official.country = _unstated_country(doc, rest, at_char, office, None, official.name,
                                                  [(p, c) for p, c in places if c not in visited]) if rest else official.country
     # everyone else NER calls a person, demonyms and places excepted
     for ent in entities(doc):
@@ -577,6 +605,14 @@ def _resolve(doc: Doc, persons: list[Person], region_names: frozenset[str], regi
         text = _person_display(ent)
         persons_out.append(Mention("PERSON", ent.text, ent.start_char, ent.end_char, names.fold(text)))
     return officials, persons_out
+
+
+def _office_taken(official: Official, officials: list[Official]) -> bool:
+    """Whether a widely reported holder of the same office serves the state the context gave
+    this official: one state has one secretary of defense, so this one serves another."""
+    return any(other is not official and other.role == official.role and other.country == official.country
+               and known_country(other.name) == other.country and known_country(official.name) is None
+               for other in officials)
 
 
 VISIT_STEMS = ("visit", "arriv", "travel", "tour")  # the model has no lemmatizer: word forms by stem

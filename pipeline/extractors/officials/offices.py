@@ -280,6 +280,7 @@ def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozen
         while role_end < len(doc) and _is_capitalized(doc[role_end]) and " ".join(t.lower_ for t in doc[role_end - 1 : role_end + 1]) in lexicon():
             role_end += 1
     posted_to = None
+    serves_office = False
     kind = kind_of(role_text)
     # up to two tails: "Ambassador to Egypt", "Chief of Staff of the Office of ...", "Vice President for X"
     for _ in range(2):
@@ -292,6 +293,11 @@ def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozen
             if kind == "diplomat" and code:
                 posted_to = code
                 role_end = tail_end
+                continue
+            if kind != "diplomat" and x_text.lower() in lexicon():
+                # "Advisor to the President NAME": the office served is no title of NAME, and
+                # the adviser serves that office's state, not the article's own by default
+                role_end, serves_office = tail_end, True
                 continue
             break
         if prep == "of" and role_text.lower().endswith("minister"):
@@ -336,7 +342,8 @@ def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozen
             country = org_country if org_country or not country else country
             if org_country is None:
                 country = None
-    return Office(start=start, end=role_end, role=role, role_text=role_text, kind=kind_of(role) or kind,
+    kind = None if serves_office else kind_of(role) or kind
+    return Office(start=start, end=role_end, role=role, role_text=role_text, kind=kind,
                   country=country, organization=organization, posted_to=posted_to,
                   prefix_start=prefix_start, determiner=determiner, former=former)
 
