@@ -74,15 +74,21 @@ def kind_of(role: str | None) -> str | None:
 
 def normalize_role(text: str) -> str:
     """The canonical role of an office as written (country and organization already removed)."""
+    written = " ".join(w for w in clean(text).split() if w == "the" or w not in role_words()["dropped"])
     words = _drop_qualifiers(clean(text).split())
-    text = " ".join(words)
+    # "Vice-Minister for Foreign Affairs" is the "vice foreign minister" of the guide
+    text = re.sub(r"^(vice|deputy)-(minister (?:of|for) )", r"\1 \2", " ".join(words))
+    portfolio = _portfolio_with_articles(text, written)
+    if portfolio:
+        return portfolio
     if not text:
         return ""
     lex = lexicon()
     if text in lex:
         return lex[text]["role"]
     # "Vice President for Compact Operations": the "for" tail names a portfolio, not the office
-    text = _tail_cut(text, "for")
+    if not _minister_portfolio(text):
+        text = _tail_cut(text, "for")
     if text in lex:
         return lex[text]["role"]
     # "X of Y": a lexicon office with an "of" tail keeps the tail only for ministers' portfolios
@@ -96,6 +102,26 @@ def normalize_role(text: str) -> str:
     if ranked:
         return ranked
     return text
+
+
+def _minister_portfolio(text: str) -> bool:
+    """'minister for europe', 'minister of state for development': a minister keeps its "for" tail."""
+    head = text.split(" for ", 1)[0].split()
+    return " for " in text and bool(head) and (head[-1] == "minister" or head[-3:] == ["minister", "of", "state"])
+
+
+def _portfolio_with_articles(text: str, written: str) -> str | None:
+    """'Minister for Asia and the Pacific' keeps the article inside its portfolio, which names
+    a place ("the Pacific"); None where the office is a lexicon one or has no "for" portfolio."""
+    if text in lexicon() or not _minister_portfolio(text):
+        return None
+    head, tail = text.split(" for ", 1)
+    written_tail = written.split(" for ", 1)[-1]
+    if written_tail.startswith("the "):
+        written_tail = written_tail[4:]
+    if " the " not in f" {written_tail} " or written_tail.replace(" the ", " ") != tail:
+        return None
+    return f"{head} for {written_tail}"
 
 
 def _minister_of(head: str, portfolio: str) -> str:

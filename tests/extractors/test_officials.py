@@ -264,3 +264,135 @@ def test_officials_diplomat_never_serves_the_host_country(annotate, text, name, 
 )
 def test_officials_abbreviated_titles(annotate, text, name, role):
     assert _officials(annotate(text))[name].role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Minister for Africa, Tom Barlow, visited Kenya last week.", "Tom Barlow", "minister for africa"),
+        ("Serbia's Minister for European Integration Petrovic met the delegation.", "Petrovic", "minister for european integration"),
+        ("Minister for Foreign Affairs Ana Silva signed the treaty.", "Ana Silva", "foreign minister"),
+    ],
+)
+def test_officials_minister_keeps_its_for_portfolio(annotate, text, name, role):
+    assert _officials(annotate(text))[name].role == role
+
+
+def test_officials_known_body_after_at_sets_organization_and_country(annotate):
+    doc = annotate("Tom Barlow, Minister for Asia at the Foreign and Commonwealth Office, arrived in Seoul. "
+                   "He will meet officials of South Korea.")
+    official = _officials(doc)["Tom Barlow"]
+    assert (official.organization, official.country) == ("Foreign and Commonwealth Office", "GB")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("The Danish minister met her Norwegian counterpart, Foreign Minister Lars Dahl, in Oslo.", "Lars Dahl", "NO"),
+        ("Queen Ida of Denmark and her Swedish counterpart King Erik Vasa opened the bridge.", "Erik Vasa", "SE"),
+    ],
+)
+def test_officials_counterpart_takes_the_state_named_before_it(annotate, text, name, country):
+    assert _officials(annotate(text))[name].country == country
+
+
+def test_officials_visitor_does_not_serve_the_state_he_visits(annotate):
+    doc = annotate("Sir Tom Barlow will deepen UK-Georgia ties this week as he visits Tbilisi. "
+                   "Georgia and the UK signed a trade deal. Georgia hosts the talks. "
+                   "The Minister for Europe Sir Tom Barlow said the UK stands with Georgia.")
+    assert _officials(doc)["Tom Barlow"].country == "GB"
+
+
+def test_officials_host_takes_the_country_of_the_town_he_is_met_in(annotate):
+    doc = annotate("The minister visited Laos and Thailand. In Laos she met Health Minister Bounmy Vong. "
+                   "She ended her trip in Bangkok, where she met Deputy Foreign Minister Somchai Prasert.")
+    assert _officials(doc)["Somchai Prasert"].country == "TH"
+
+
+def test_officials_sentence_initial_word_is_no_organization(annotate):
+    doc = annotate("The minister arrived in Abidjan. With President Kouassi Yao, he discussed trade with Ivory Coast.")
+    assert _officials(doc)["Kouassi Yao"].organization is None
+
+
+def test_officials_demonym_inside_a_place_name_sets_no_country(annotate):
+    doc = annotate("In Tokyo, Minister Kenji Sato discussed the situation on the Korean Peninsula with Japanese MPs.")
+    assert _officials(doc)["Kenji Sato"].country == "JP"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("He met Prime Minister Daulet Sarsen, Deputy Prime Minister and Minister of Industry and New Technologies "
+         "Nurlan Bekov, and Minister of Finance Aidos Tolen.", "Nurlan Bekov", "deputy prime minister"),
+        ("He met Chairman of the Atomic Energy Committee Marat Omarov, and others.", "Marat Omarov", "chair"),
+        ("The Minister of Energy, Water and Mines, Koffi Agbodjan, and the mayor opened the plant.",
+         "Koffi Agbodjan", "minister of energy, water and mines"),
+        ("Minister for Foreign Economic Relations, Investment and Trade, Mr Rustam Aliev signed the accord.",
+         "Rustam Aliev", "minister for foreign economic relations, investment and trade"),
+        ("Minister of Public Works Ing. Carlos Mendez opened the road.", "Carlos Mendez", "minister of public works"),
+        ("Minister for Asia and the Pacific, Jane Holloway will visit Hanoi.", "Jane Holloway",
+         "minister for asia and the pacific"),
+        ("She will meet Vice-Minister for Foreign Affairs, Somsak Vongsa to discuss trade.", "Somsak Vongsa",
+         "vice foreign minister"),
+        ("The Ministry of Foreign Affairs Parliamentary Vice-Minister Kenji Ota met him.", "Kenji Ota",
+         "parliamentary vice-minister"),
+    ],
+)
+def test_officials_names_glued_to_or_set_off_from_their_office(annotate, text, name, role):
+    officials = _officials(annotate(text))
+    assert name in officials
+    assert officials[name].role == role
+
+
+def test_officials_list_of_titles_keeps_each_name_its_own_title(annotate):
+    doc = annotate("The Togolese Minister of State for Planning, Kodjo Mensah, the Minister of Energy, Water and Mines, "
+                   "Koffi Agbodjan, and the ambassador celebrated the compact.")
+    officials = _officials(doc)
+    assert officials["Kodjo Mensah"].role == "minister of state for planning"
+    assert officials["Koffi Agbodjan"].role == "minister of energy, water and mines"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The main exporters are Bechtel Power Corp. and General Electric Co. of the United States.",
+        "Thank you very much, Madam Secretary. We discussed the reforms led by His Majesty, the King.",
+        "Foreign Affairs Ministers of the EU Member States attended the meeting.",
+    ],
+)
+def test_officials_company_names_and_forms_of_address_are_no_officials(annotate, text):
+    assert _officials(annotate(text)) == {}
+
+
+def test_officials_plural_office_names_each_holder_with_his_state(annotate):
+    doc = annotate("The line was opened by the Presidents Ali Rezaei of Iran and Armen Sargsyan of Armenia in 2007.")
+    officials = _officials(doc)
+    assert (officials["Ali Rezaei"].role, officials["Ali Rezaei"].country) == ("president", "IR")
+    assert (officials["Armen Sargsyan"].role, officials["Armen Sargsyan"].country) == ("president", "AM")
+
+
+def test_officials_listed_office_shares_the_state_of_the_one_before(annotate):
+    doc = annotate("The treaty was signed by Norwegian Prime Minister Ola Berg and Foreign Secretary Per Lund "
+                   "and by French President Jean Moreau in Paris.")
+    assert _officials(doc)["Per Lund"].country == "NO"
+
+
+def test_officials_host_listed_after_a_diplomat_keeps_his_own_state(annotate):
+    doc = annotate("CAIRO - U.S. Ambassador to Egypt John Carter, Minister of Planning Dr. Hala Saeed, and "
+                   "the mission director met in Egypt. Egypt and the U.S. work together in Egypt.")
+    assert _officials(doc)["Hala Saeed"].country == "EG"
+
+
+def test_officials_state_secretary_and_secretary_for_are_another_states_offices(annotate):
+    doc = annotate("USAID and the U.S. Embassy thanked our Kazakh hosts. Assistant Secretary Tom Reed met "
+                   "State Secretary Nurlan Abenov in Kazakhstan. Secretary for Foreign Affairs Jose Cruz of "
+                   "the Philippines spoke.")
+    officials = _officials(doc)
+    assert officials["Tom Reed"].country == "US"
+    assert officials["Nurlan Abenov"].country == "KZ"
+    assert officials["Jose Cruz"].role == "foreign secretary"
+
+
+def test_officials_adviser_to_an_office_is_no_holder_of_it(annotate):
+    officials = _officials(annotate("He met Advisor to the President Daulet Amanov in Astana, Kazakhstan."))
+    assert officials["Daulet Amanov"].role == "adviser"

@@ -15,7 +15,7 @@ of name forms into officials, which calls them at every step.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -25,7 +25,7 @@ from ...normalize.geo import country_code, is_demonym
 from ..doc_views import entities, texts
 from ...records import Mention, Official, Region
 from ...resources import load_jsonl
-from ...normalize.roles import lexicon, role_words
+from ...normalize.roles import kind_of, lexicon, role_words
 from .offices import (
     DETERMINERS,
     TAIL_JOINERS,
@@ -124,6 +124,8 @@ def name_after(doc: Doc, i: int, role_starts: set[int], region_names: frozenset[
     while i < len(doc) and (doc[i].lower_ in words["honorifics"] or doc[i].lower_.rstrip(".") in words["honorifics"]
                             or doc[i].lower_ in {"his", "her"} and i + 1 < len(doc) and doc[i + 1].lower_ == "excellency"):
         i += 1
+        if i < len(doc) and doc[i].text == "." and not doc[i - 1].whitespace_:
+            i += 1  # "Ing. Luis Blanco": the tokenizer split the abbreviation's full stop
     start = i
     if start in role_starts:
         return None
@@ -131,7 +133,7 @@ def name_after(doc: Doc, i: int, role_starts: set[int], region_names: frozenset[
         token = doc[i]
         if i > start and i in role_starts or token.lower_ in lexicon():
             break
-        if i == start and token.ent_type_ == "ORG" and token.ent_iob_ == "B":
+        if i == start and token.ent_type_ in ("ORG", "FAC") and token.ent_iob_ == "B":
             ent_end = next(e.end for e in entities(doc) if e.start == i)
             if _org_is_a_name(doc[i:ent_end], region_names):
                 i = ent_end  # "President Kassym-Jomart Tokayev": NER took the name for an ORG
@@ -171,7 +173,8 @@ def name_before(doc: Doc, end: int, region_names: frozenset[str]) -> Span | None
         return None
     for ent in entities(doc):
         if ent.end == end and ent.label_ == "PERSON" and not is_demonym(ent.text):
-            return ent
+            # "Madam Secretary", "His Majesty, the King": a form of address is no name
+            return ent if any(_name_token_ok(t, region_names) for t in ent) else None
     i = end
     while i > 0 and end - i < MAX_NAME_TOKENS and (_name_token_ok(doc[i - 1], region_names) or doc[i - 1].lower_ in NAME_PARTICLES):
         i -= 1
@@ -203,16 +206,33 @@ def article_countries(doc: Doc, regions: list[Region]) -> list[tuple[int, str]]:
                 code = country_code(ent.text)
                 if code:
                     found.append((ent.start_char, code))
+    inside = _place_name_spans(doc, regions)
     for i, text in enumerate(texts(doc)):
-        if text[:1].isupper() and is_demonym(text):
+        if text[:1].isupper() and is_demonym(text) and not any(s <= doc[i].idx < e for s, e in inside):
             code = country_code(text)
             if code:
                 found.append((doc[i].idx, code))
     return sorted(found)
 
 
-def default_country(doc: Doc, countries: list[tuple[int, str]], at_char: int) -> str | None:
-    """A country for an office the text does not tie to one: the article's main foreign country."""
+def _place_name_spans(doc: Doc, regions: list[Region]) -> list[tuple[int, int]]:
+    """Character spans of the names of places other than countries ("the Korean Peninsula"):
+    a demonym inside one names the place, not the state of an official."""
+    spans = [(m.start_char, m.end_char) for r in regions if r.type != "country" for m in r.mentions]
+    spans += [(e.start_char, e.end_char) for e in entities(doc) if e.label_ == "LOC" and len(e) > 1]
+    return spans
+
+
+def article_places(regions: list[Region]) -> list[tuple[int, str]]:
+    """(char offset, code of the country it lies in) of every place below a country ("in Vientiane")."""
+    return sorted((m.start_char, r.country) for r in regions if r.type in ("city", "subdivision") and r.country
+                  for m in r.mentions)
+
+
+def default_country(doc: Doc, countries: list[tuple[int, str]], at_char: int,
+                    places: list[tuple[int, str]] = ()) -> str | None:
+    """A country for an office the text does not tie to one: the article's main foreign country,
+    the sentence's own countries first, else the countries of its towns ("meet X in Bangkok")."""
     if not countries:
         return None
     counts: dict[str, int] = {}
@@ -222,6 +242,8 @@ def default_country(doc: Doc, countries: list[tuple[int, str]], at_char: int) ->
     if sentence is not None:
         sent = sentence.sent
         local = [code for pos, code in countries if sent.start_char <= pos < sent.end_char]
+        if not local:
+            local = [code for pos, code in places if sent.start_char <= pos < sent.end_char and code in counts]
         if local:
             return max(local, key=lambda c: counts[c])
     return max(counts, key=lambda c: counts[c])
@@ -233,7 +255,7 @@ def home_country(doc: Doc) -> str | None:
     counts: dict[str, int] = {}
     for ent in entities(doc):
         if ent.label_ in {"ORG", "GPE", "NORP"}:
-            known, code = _org_country(ent.text)
+            known, code = _org_country(ent.text.removeprefix("the ").removeprefix("The "))
             if ent.label_ != "ORG" and not known:
                 code = None
             if ent.label_ != "ORG" and country_code(ent.text) == "US":
@@ -268,23 +290,29 @@ def known_country(name: str) -> str | None:
 
 
 def _unstated_country(doc: Doc, countries: list[tuple[int, str]], at_char: int, office: Office, home: str | None,
-                      name: str = "") -> str | None:
+                      name: str = "", places: list[tuple[int, str]] = ()) -> str | None:
     """The country of an office the text does not tie to a state."""
     known = known_country(name) if name else None
     if known:
         return known
-    if home and not office.organization and (office.kind in HOME_KINDS or _home_role(office.role)):
+    if home and not office.organization and (office.kind in HOME_KINDS or _home_role(office.role, office.role_text)):
         return None if home == INTERNATIONAL else home
     if office.kind == "international":
         return None
     # a diplomat never serves the state it is posted to
     countries = [(pos, code) for pos, code in countries if code != office.posted_to]
     foreign = [(pos, code) for pos, code in countries if code != home]
-    return default_country(doc, foreign or countries, at_char)
+    places = [(pos, code) for pos, code in places if code != office.posted_to]
+    return default_country(doc, foreign or countries, at_char, places)
 
 
-def _home_role(role: str) -> bool:
-    return "secretary" in role.split() and "general" not in role.split()
+def _home_role(role: str, role_text: str = "") -> bool:
+    """A secretary's office of the article's own state ("Secretary", "Assistant Secretary of
+    State"); a "State Secretary" or a "Secretary for X" is another state's style of office."""
+    words = role.split()
+    if role == "state secretary" or " secretary for " in f" {role_text.lower()} ":
+        return False
+    return "secretary" in words and "general" not in words
 
 
 # ---------------------------------------------------------------- the extractor
@@ -303,6 +331,8 @@ def find_officials(doc: Doc, regions: list[Region]) -> tuple[list[Official], lis
     for start, end in role_spans:
         if start < used_until:
             continue  # swallowed by the tail of the office before ("Chief of Staff of the Office of the Prime Minister")
+        if _rank_inside_org(doc, start, end, region_names):
+            continue
         office = read_office(doc, start, end, used_until, region_names)
         if last is not None:
             _share_organization(doc, office, *last)
@@ -312,17 +342,21 @@ def find_officials(doc: Doc, regions: list[Region]) -> tuple[list[Official], lis
             i += 3
         comma = False
         coordinated = bool(pending) and pending[-1].end + 1 == office.prefix_start
-        if i < len(doc) and doc[i].text == "," and (office.end > end or office.determiner or office.prefix_start < start or coordinated):
+        long_title = end - start >= 3  # "Vice-Minister for Foreign Affairs, NAME": a full title, not a bare word
+        if i < len(doc) and doc[i].text == "," and (office.end > end or office.determiner or office.prefix_start < start or coordinated or long_title):
             i += 1
             comma = True
         name = name_after(doc, i, role_starts, region_names)
-        if name is None and office.end > end:
+        if name is None and office.end > end and not _plural(doc, end):
             carved = _name_at_tail_end(doc, end, office.end)
             if carved is not None:
                 office = read_office(doc, start, end, used_until, region_names, limit=carved.start)
                 name = carved
-        if name is not None and comma and not _apposition_end(doc, name.end):
+                comma = False  # a comma after the carved name ends the phrase, it sets off nothing
+        if name is not None and comma and not _apposition_end(doc, name.end) and not _person_then_verb(doc, name):
             name = None
+        if name is not None and _plural(doc, end) and not (name.end < len(doc) and doc[_after_own_state(doc, name.end)[0]].lower_ == "and"):
+            name = None  # "Ministers of the EU Member States": a plural office names two people or none
         appositive = None
         if office.prefix_start >= 2:
             k = office.prefix_start
@@ -330,21 +364,31 @@ def find_officials(doc: Doc, regions: list[Region]) -> tuple[list[Official], lis
                 k -= 1
             if k >= 2 and doc[k - 1].text == ",":
                 appositive = name_before(doc, k - 1, region_names)
+            if appositive is not None and last is not None and appositive.end == last[0] and _coordinated_title(doc, office, role_starts):
+                appositive = None  # "Prime Minister A, Deputy Prime Minister and Minister of X B": a list of titles
         if name is not None or appositive is not None:
             _group_organization(doc, office, name if name is not None else appositive)
+        if appositive is not None and name is not None and last is not None and appositive.end == last[0]:
+            appositive = None  # "the X Minister, A, the Y Minister, B": A has his title already
         if name is not None and not (comma and appositive is not None):
+            _share_listed_state(doc, office, last)
             # "foreign minister and economic cooperation minister, NAME": the first office counts
             for earlier in pending if coordinated else []:
                 sightings.append(Sighting(name.start_char, name.end_char, _person_display(name), earlier))
-            sightings.append(Sighting(name.start_char, name.end_char, _person_display(name), office))
+            plural = _plural(doc, end)
+            and_at, own = _after_own_state(doc, name.end) if plural else (name.end, None)
+            first_office = replace(office, country=own) if own else office
+            sightings.append(Sighting(name.start_char, name.end_char, _person_display(name), first_office))
             used_until = name.end
             last = (name.end, office)
             pending = []
-            if _plural(doc, end) and name.end + 1 < len(doc) and doc[name.end].lower_ == "and":
-                second = name_after(doc, name.end + 1, role_starts, region_names)
-                if second is not None:  # "Commissioners A and B"
-                    sightings.append(Sighting(second.start_char, second.end_char, _person_display(second), office))
-                    used_until = second.end
+            if plural and and_at + 1 < len(doc) and doc[and_at].lower_ == "and":
+                second = name_after(doc, and_at + 1, role_starts, region_names)
+                if second is not None:  # "Commissioners A and B", "the Presidents A of Iran and B of Armenia"
+                    second_end, own = _after_own_state(doc, second.end)
+                    sightings.append(Sighting(second.start_char, second.end_char, _person_display(second),
+                                              replace(office, country=own) if own else office))
+                    used_until = second_end
             continue
         if appositive is not None:
             sightings.append(Sighting(appositive.start_char, appositive.end_char, _person_display(appositive), office))
@@ -370,6 +414,17 @@ def find_officials(doc: Doc, regions: list[Region]) -> tuple[list[Official], lis
     return officials, non_officials
 
 
+def _rank_inside_org(doc: Doc, start: int, end: int, region_names: frozenset[str]) -> bool:
+    """"General Electric Co.": a military rank that starts an organisation's name (NER's ORG
+    goes on past it, and what follows is no person's name) is no office."""
+    if kind_of(doc[start:end].text) != "military" or doc[start].ent_type_ != "ORG" or doc[start].ent_iob_ != "B":
+        return False
+    if end >= len(doc) or doc[end].ent_type_ != "ORG" or doc[end].ent_iob_ != "I":
+        return False
+    ent = next(e for e in entities(doc) if e.start == start)
+    return not _org_is_a_name(doc[end:ent.end], region_names)
+
+
 def _name_at_tail_end(doc: Doc, role_end: int, tail_end: int) -> Span | None:
     """'Head of the Department of Electricity Hamayoon Kohistani': NER glued the name to the tail."""
     if tail_end < len(doc) and (_is_capitalized(doc[tail_end]) and not doc[tail_end].is_punct):
@@ -383,15 +438,65 @@ def _name_at_tail_end(doc: Doc, role_end: int, tail_end: int) -> Span | None:
         folded = names.fold(token.text)
         if token.lower_ in words["name_stop"] or folded in lexicon() or folded.rstrip("s") in lexicon() or country_code(token.text):
             break
+        if token.lower_ in words["portfolios"] or token.text in organisation_words():
+            break  # "Minister for European Integration Smith", "Chair of the X Committee A B": the body ends before the name
         i -= 1
-    if tail_end - i < 2 or doc[i - 1].lower_ in TAIL_JOINERS:
+    whole_entity = doc[i].ent_iob_ == "B" and doc[i + 1].ent_iob_ != "I"  # "of the EU Member States"
+    if tail_end - i >= 3 and doc[i - 1].lower_ in TAIL_JOINERS and not whole_entity and all(t.tag_ == "NNP" for t in doc[i + 1 : tail_end]):
+        i += 1  # "Chair of the Board of Acme Ivan Petrov": the first word still names the body
+    # a surname alone follows a portfolio word ("... Integration Smith")
+    short_ok = tail_end - i == 1 and doc[i - 1].lower_ in words["portfolios"] and doc[i].ent_type_ in ("", "PERSON")
+    if tail_end - i < 2 and not short_ok or doc[i - 1].lower_ in TAIL_JOINERS:
         return None
     return doc[i:tail_end]
+
+
+LIST_WORDS = frozenset({",", "and", "the", "then", "with"})
+
+
+def _share_listed_state(doc: Doc, office: Office, last: tuple[int, Office] | None) -> None:
+    """"British Prime Minister A and Foreign Secretary B", "the Beninese Minister of X, A, the
+    Minister of Y, B": an office listed right after a named one of a stated state, with no state
+    or body of its own, serves the same state; not after a diplomat's or an agency's office,
+    which lists its hosts next."""
+    if last is None or office.country or office.organization or office.kind == "international":
+        return
+    name_end, previous = last
+    start = office.prefix_start - (1 if office.determiner else 0)
+    between = doc[name_end:start]
+    if previous.organization or previous.kind in HOME_KINDS or previous.posted_to:
+        return  # "U.S. Ambassador A, Minister B", "Mission Director of USAID A, and the Minister B": hosts
+    if previous.country and 0 < len(between) <= 3 and all(t.lower_ in LIST_WORDS for t in between):
+        office.country = previous.country
+
+
+def _after_own_state(doc: Doc, i: int) -> tuple[int, str | None]:
+    """"A of Iran and B of Armenia": the token after an 'of COUNTRY' right after a name, and
+    that country; (i, None) where none follows."""
+    if i + 1 < len(doc) and doc[i].lower_ == "of":
+        code = country_code(doc[i + 1].text)
+        if code and not is_demonym(doc[i + 1].text):
+            return i + 2, code
+    return i, None
+
+
+def _coordinated_title(doc: Doc, office: Office, role_starts: set[int]) -> bool:
+    """An office followed by "and" and another office: the title of the name after them."""
+    return office.end + 1 < len(doc) and doc[office.end].lower_ == "and" and office.end + 1 in role_starts
 
 
 def _plural(doc: Doc, end: int) -> bool:
     entry = lexicon().get(doc[end - 1].lower_)
     return entry is not None and entry["text"] == entry["role"] + "s"
+
+
+def _person_then_verb(doc: Doc, name: Span) -> bool:
+    """"Minister for Trade, Mr Ivan Petrov signed ...": a full personal name (two proper nouns
+    or more) and a verb after it end the phrase as well as a comma does."""
+    words = [t for t in name if not _is_initial(t)]
+    if len(words) < 2 or not all(t.pos_ == "PROPN" for t in words) or name.end >= len(doc):
+        return False
+    return doc[name.end].pos_ in ("VERB", "AUX") or doc[name.end].lower_ in {"to", "that", "on"}
 
 
 def _apposition_end(doc: Doc, i: int) -> bool:
@@ -415,8 +520,10 @@ def _group(sightings: list[Sighting]) -> list[Person]:
 def _resolve(doc: Doc, persons: list[Person], region_names: frozenset[str], regions: list[Region]) -> tuple[list[Official], list[Mention]]:
     """Officials with all their mentions, and PERSON mentions of everyone else."""
     countries = article_countries(doc, regions)
+    places = article_places(regions)
     home = home_country(doc)
     officials: list[Official] = []
+    unstated: list[tuple[Official, Office, int]] = []  # officials whose country came from the context
     forms: list[tuple[Official, str]] = []
     for person in persons:
         offices = [o for o in person.offices if not o.former]
@@ -436,15 +543,17 @@ def _resolve(doc: Doc, persons: list[Person], region_names: frozenset[str], regi
             if known:
                 country = None
             else:
-                country = _unstated_country(doc, countries, first.start_char, office, home, name)
+                country = _unstated_country(doc, countries, first.start_char, office, home, name, places)
         elif country is None:
-            country = _unstated_country(doc, countries, first.start_char, office, home, name)
+            country = _unstated_country(doc, countries, first.start_char, office, home, name, places)
         official = Official(
             name=name, role=role, role_text=office.role_text, country=country,
             organization=explicit_org,
             posted_to=next((o.posted_to for o in offices if o.posted_to), None),
         )
         officials.append(official)
+        if country is not None and next((o.country for o in offices if o.country), None) is None and not explicit_org:
+            unstated.append((official, office, first.start_char))
         forms.append((official, name))
     key_of = {id(o): names.fold(o.name) for o in officials}
     mentions: dict[int, list[Mention]] = {id(o): [] for o in officials}
@@ -478,6 +587,15 @@ def _resolve(doc: Doc, persons: list[Person], region_names: frozenset[str], regi
             owner.aliases.append(text)
     for official in officials:
         official.mentions = sorted(mentions[id(official)], key=lambda m: m.start_char)
+    for official, office, at_char in unstated:
+        visited = _visited_countries(doc, official.mentions, countries + places)
+        if _office_taken(official, officials):
+            visited.add(official.country)  # "Secretary of Defense A ... Secretary of Defense B": two states
+        if official.country in visited:
+            rest = [(pos, code) for pos, code in countries if code not in visited]
+            # decided again among the other states, the home state's claim included
+            official.country = _unstated_country(doc, rest, at_char, office, None, official.name,
+                                                 [(p, c) for p, c in places if c not in visited]) if rest else official.country
     # everyone else NER calls a person, demonyms and places excepted
     for ent in entities(doc):
         if ent.label_ != "PERSON" or any(t.i in claimed for t in ent) or is_demonym(ent.text):
@@ -487,6 +605,54 @@ def _resolve(doc: Doc, persons: list[Person], region_names: frozenset[str], regi
         text = _person_display(ent)
         persons_out.append(Mention("PERSON", ent.text, ent.start_char, ent.end_char, names.fold(text)))
     return officials, persons_out
+
+
+def _office_taken(official: Official, officials: list[Official]) -> bool:
+    """Whether a widely reported holder of the same office serves the state the context gave
+    this official: one state has one secretary of defense, so this one serves another."""
+    return any(other is not official and other.role == official.role and other.country == official.country
+               and known_country(other.name) == other.country and known_country(official.name) is None
+               for other in officials)
+
+
+VISIT_STEMS = ("visit", "arriv", "travel", "tour")  # the model has no lemmatizer: word forms by stem
+SUBJECT_PRONOUNS = frozenset({"he", "she"})
+
+
+def _visited_countries(doc: Doc, mentions: list[Mention], places: list[tuple[int, str]]) -> set[str]:
+    """Countries a person travels to ("X arrived in Tokyo", "X ... as he visits Tbilisi"): a
+    visitor does not serve the state he visits, whatever the sentence names most."""
+    visited: set[str] = set()
+    for mention in mentions:
+        span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span.sent
+        first_person = next((e for e in entities(doc) if e.label_ == "PERSON" and sent.start <= e.start < sent.end), None)
+        for verb in sent:
+            if verb.pos_ != "VERB" or not verb.lower_.startswith(VISIT_STEMS) or verb.i < span.end:
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None:
+                continue
+            by_name = span.start <= subject.i < span.end
+            by_pronoun = subject.lower_ in SUBJECT_PRONOUNS and (first_person is None or first_person.start >= span.start)
+            if not (by_name or by_pronoun):
+                continue
+            for target in _destinations(verb):
+                lo, hi = target.left_edge.idx, target.right_edge.idx + len(target.right_edge)
+                visited.update(code for pos, code in places if lo <= pos < hi)
+    return visited
+
+
+def _destinations(verb: Token) -> list[Token]:
+    """The places a travel verb goes to: its object ("visited Ghana and Togo") or the object of
+    its "to"/"in" ("arrived in Tokyo"), never the rest of the clause."""
+    targets = [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "in"):
+            targets.extend(c for c in prep.children if c.dep_ == "pobj")
+    return targets
 
 
 def _name_span_around(doc: Doc, token: Token, region_names: frozenset[str]) -> Span:
@@ -524,6 +690,11 @@ def _described_before(officials: list[Official], span: Span, office: Office) -> 
     return best
 
 
+def _role_fits(described: str, role: str) -> bool:
+    """'the Minister' refers to the 'minister for africa' too: a portfolio only narrows the office."""
+    return role == described or role.startswith(described + " for ")
+
+
 def _link_descriptions(officials: list[Official], descriptions: list[tuple[Span, Office]]) -> None:
     """'the Iranian president' is a mention of the official with that role (and country)."""
     for span, office in descriptions:
@@ -531,7 +702,7 @@ def _link_descriptions(officials: list[Official], descriptions: list[tuple[Span,
             continue
         official = _described_before(officials, span, office)
         if official is None:
-            candidates = [o for o in officials if o.role == office.role and (office.country is None or o.country == office.country)]
+            candidates = [o for o in officials if _role_fits(office.role, o.role) and (office.country is None or o.country == office.country)]
             if len(candidates) != 1:
                 continue
             official = candidates[0]

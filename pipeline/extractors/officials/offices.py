@@ -94,8 +94,13 @@ def _role_spans(doc: Doc) -> list[tuple[int, int]]:
             # "the president" is still a description; "in charge" is not an office
             if not (start > 0 and (doc[start - 1].lower_ in DETERMINERS or is_demonym(doc[start - 1].text) or doc[start - 1].tag_ == "POS")):
                 continue
-        while start > 0 and doc[start - 1].lower_ in words["ranks"] and start - 1 >= last_end:
-            start -= 1
+        while start > 0 and start - 1 >= last_end:
+            if doc[start - 1].lower_ in words["ranks"]:
+                start -= 1
+            elif start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in words["ranks"] and start - 2 >= last_end:
+                start -= 2  # "Vice-Minister": a hyphenated rank
+            else:
+                break
         result.append((start, end))
         last_end = end
     return result
@@ -159,6 +164,7 @@ def _could_be_name(token: Token, region_names: frozenset[str]) -> bool:
         and token.ent_type_ not in {"FAC", "NORP"}  # NER glues names to places too ("West Asia Yevgeniy Zhukov")
         and token.lower_ not in TAIL_JOINERS
         and token.lower_ not in lexicon()
+        and token.lower_ not in role_words()["portfolios"]  # "for Foreign Economic Relations": a portfolio, no name
         and token.text not in organisation_words()
         and not _is_place(token.text, region_names)
     )
@@ -194,6 +200,10 @@ def _prefix(doc: Doc, start: int, floor: int, region_names: frozenset[str]) -> t
             break
         if token.lower_ in DETERMINERS or token.lower_ in words["former"]:
             break
+        if token.lower_ in words["honorifics"]:
+            break  # "Madam Secretary", "Mr. President": a form of address, not a qualifier
+        if token.is_sent_start and token.is_stop and not country_code(token.text):
+            break  # "With President X": a capitalized first word of the sentence qualifies nothing
         if _is_capitalized(token) or token.text in {"’s", "'s", "/", "-", "(", ")", "&"} or token.tag_ == "POS":
             i -= 1
             continue
@@ -261,6 +271,7 @@ def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozen
     """Read the office at tokens [start, end) with its prefix and tails."""
     prefix_start, prefix_tokens, determiner, former = _prefix(doc, start, floor, region_names)
     country, organization = _read_prefix(prefix_tokens)
+    country = country or _counterpart_country(doc, prefix_start, floor)
     role_text = doc[start:end].text
     role_end = end
     # "High Representative/Vice President": the first of two offices
@@ -269,6 +280,7 @@ def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozen
         while role_end < len(doc) and _is_capitalized(doc[role_end]) and " ".join(t.lower_ for t in doc[role_end - 1 : role_end + 1]) in lexicon():
             role_end += 1
     posted_to = None
+    serves_office = False
     kind = kind_of(role_text)
     # up to two tails: "Ambassador to Egypt", "Chief of Staff of the Office of ...", "Vice President for X"
     for _ in range(2):
@@ -281,6 +293,11 @@ def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozen
             if kind == "diplomat" and code:
                 posted_to = code
                 role_end = tail_end
+                continue
+            if kind != "diplomat" and x_text.lower() in lexicon():
+                # "Advisor to the President NAME": the office served is no title of NAME, and
+                # the adviser serves that office's state, not the article's own by default
+                role_end, serves_office = tail_end, True
                 continue
             break
         if prep == "of" and role_text.lower().endswith("minister"):
@@ -302,8 +319,17 @@ def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozen
             role_end = tail_end
             continue
         if prep == "for":
+            if _is_minister(role_text) and not country_code(x_text):
+                role_text = f"{role_text} {doc[role_end:tail_end].text}"  # "Minister for Europe": a portfolio
             role_end = tail_end
             continue
+    if kind_of(doc[start:end].text) == "minister" and (" of " in role_text or " for " in role_text):
+        listed_end = _portfolio_list_end(doc, role_end, limit)
+        role_text, role_end = role_text + doc[role_end:listed_end].text, listed_end
+    if organization is None:
+        at_org = _known_body_at(doc, role_end, limit)
+        if at_org is not None:
+            organization, role_end = at_org
     role = normalize_role(role_text)
     if organization and role in PORTFOLIO_ROLES and _portfolio(organization):
         # "Infrastructure Minister": a capitalized noun before a minister names the portfolio
@@ -316,9 +342,61 @@ def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozen
             country = org_country if org_country or not country else country
             if org_country is None:
                 country = None
-    return Office(start=start, end=role_end, role=role, role_text=role_text, kind=kind_of(role) or kind,
+    kind = None if serves_office else kind_of(role) or kind
+    return Office(start=start, end=role_end, role=role, role_text=role_text, kind=kind,
                   country=country, organization=organization, posted_to=posted_to,
                   prefix_start=prefix_start, determiner=determiner, former=former)
+
+
+COUNTERPART_WORDS = frozenset({"counterpart", "counterparts"})
+
+
+def _counterpart_country(doc: Doc, prefix_start: int, floor: int) -> str | None:
+    """"his Swedish counterpart, King X", "Georgia's counterpart Minister X": the state named
+    before "counterpart" is the state of the office right after it."""
+    k = prefix_start
+    if k - 1 >= floor and doc[k - 1].text == ",":
+        k -= 1
+    if k - 2 < floor or doc[k - 1].lower_ not in COUNTERPART_WORDS:
+        return None
+    k -= 1
+    if doc[k - 1].text in {"’s", "'s"} and k - 2 >= floor:
+        k -= 1
+    word = doc[k - 1]
+    return country_code(word.text) if _is_capitalized(word) else None
+
+
+def _portfolio_list_end(doc: Doc, i: int, limit: int | None) -> int:
+    """"Minister of Energy, Water and Mines": portfolios listed after commas continue the
+    minister's portfolio; the token after the last one (i when none follow)."""
+    limit = len(doc) if limit is None else limit
+    portfolios = role_words()["portfolios"]
+    end = i
+    while end + 1 < limit and doc[end].text == ",":
+        j = end + 1
+        while j < limit and (_is_capitalized(doc[j]) and doc[j].lower_ in portfolios or j > end + 1 and doc[j].lower_ in {"and", "&"}):
+            j += 1
+        while j > end + 1 and doc[j - 1].lower_ in {"and", "&"}:
+            j -= 1
+        if j == end + 1 or j < limit and doc[j].text not in {",", ")"} and not _is_capitalized(doc[j]):
+            break
+        end = j
+    return end
+
+
+def _known_body_at(doc: Doc, i: int, limit: int | None) -> tuple[str, int] | None:
+    """"Minister for Asia at the Foreign Office": a known body after "at" is the office's
+    organization; (its name, the token after it), or None."""
+    limit = len(doc) if limit is None else limit
+    if i + 1 >= limit or doc[i].lower_ != "at":
+        return None
+    j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
+    ent = next((e for e in entities(doc) if e.label_ == "ORG" and e.start in (i + 1, j) and e.end <= limit), None)
+    if ent is None:
+        return None
+    text = ent.text.removeprefix("the ").strip()
+    known, _ = _org_country(text)
+    return (text, ent.end) if known else None
 
 
 def _portfolio_end(doc: Doc, start: int, end: int) -> int:
@@ -330,6 +408,12 @@ def _portfolio_end(doc: Doc, start: int, end: int) -> int:
     while k > start and doc[k - 1].lower_ in {"and", "&", ","}:
         k -= 1
     return k if start < k < end and _is_capitalized(doc[k]) else end
+
+
+def _is_minister(role_text: str) -> bool:
+    """A minister's office ("Minister", "Minister of State"): its "for" tail names the portfolio."""
+    words = role_text.lower().split()
+    return bool(words) and (words[-1] == "minister" or words[-3:] == ["minister", "of", "state"])
 
 
 PORTFOLIO_ROLES = frozenset({"minister", "deputy minister", "first deputy minister", "vice minister"})
