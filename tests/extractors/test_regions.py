@@ -244,3 +244,30 @@ def test_regions_natural_feature_named_in_full(annotate, text, name, country):
     regions = {r.name: r for r in annotate(text)._.regions}
     assert regions[name].type == "region" and regions[name].country == country
     assert "Naryn" not in regions
+
+
+@pytest.mark.parametrize(
+    "text, name, gone",
+    [
+        ("Tourists on Lake Kariba watched boats from Zambia and Zimbabwe.", "Lake Kariba", "Kariba"),
+        ("Rice farms cover the Mekong River Delta, south of Ho Chi Minh City.", "Mekong River Delta", "Delta"),
+        ("Cyclones form over the Bay of Bengal every spring, officials in Dhaka said.", "Bay of Bengal", "Bay"),
+        ("Tankers queue at the Straits of Malacca before sailing to Japan and Korea.", "Straits of Malacca", "Malacca"),
+        ("The old ferry reached Tuzla Island at dawn.", "Tuzla Island", "Tuzla"),
+        ("Cables were laid across the Pacific Ocean last year.", "Pacific", None),
+    ],
+)
+def test_regions_sea_lake_bay_strait_island_named_in_full(annotate, text, name, gone):
+    regions = _regions(annotate, text)
+    assert regions[name].type == "region"
+    assert gone not in regions
+
+
+def test_regions_feature_word_inside_an_organisation_name_gives_no_region(annotate):
+    regions = _regions(annotate, "The Lake Victoria Basin Commission met in Kampala, Uganda.")
+    assert not [name for name in regions if name.startswith("Lake Victoria")]
+
+
+def test_regions_feature_of_a_one_country_article_lies_in_that_country(annotate):
+    regions = _regions(annotate, "In Australia, farmers draw water from the Murrumbidgee River.")
+    assert regions["Murrumbidgee River"].country == "AU"

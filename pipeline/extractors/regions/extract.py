@@ -23,7 +23,7 @@ from ..doc_views import entities, full_text, texts
 from ...records import Mention, Region
 from ...normalize.roles import lexicon as office_words
 from .inside_names import _inside_person, _inside_project_or_org, _org_before
-from .matches import _Match, _capitalised, _tokens_match, _words
+from .matches import _Match, _capitalised, _head_at, _tokens_match, _words
 
 _PLACE_LABELS = {"GPE", "LOC"}
 # raw NER often calls a place an organisation ("Nagorno-Karabakh", "Tank" as ORG)
@@ -318,29 +318,88 @@ def _promote_bare_names(found: list[_Found]) -> list[_Found]:
     return out
 
 
-_FEATURE_REACH = 3  # proper-noun words of a feature's name before its head ("Amu Darya River")
+_FEATURE_REACH = 3  # proper-noun words of a feature's name beside its head ("Amu Darya River")
 
 
-def _natural_features(doc: Doc, matches: list[_Match]) -> list[_Match]:
-    """"the Naryn River", "Lake Sevan"-like names ending in a feature word: one region named
-    in full, in place of any town the gazetteer saw in its first words. Lexicon entries
-    ("Vakhsh River") already match whole; this catches the rest."""
-    features = set(context_words().get("feature_words", []))
+def _name_word(doc: Doc, i: int) -> bool:
+    """A capitalised proper-noun word that can be part of a feature's name."""
+    return doc[i].pos_ == "PROPN" and _capitalised(doc[i].text) and not doc[i].is_punct
+
+
+def _feature_span(
+    doc: Doc, k: int, features: set[str], before: list[tuple[str, ...]]
+) -> tuple[int, int, int] | None:
+    """The tokens [start, end) of a natural feature's name around the feature word at `k`, and
+    where its feature words end: "Lake Kariba", "Bay of Bengal" (a head before the name),
+    "Naryn River", "Mekong River Delta" (after)."""
     words = texts(doc)
-    out = list(matches)
-    for k, word in enumerate(words):
-        if word not in features or k == 0:
+    for head in before:
+        if _tokens_match(doc, k, head, fold=False):
+            end = k + len(head)
+            while end < min(len(doc), k + len(head) + _FEATURE_REACH) and _name_word(doc, end):
+                if words[end] in _words()["orgs"] or _head_at(doc, end, chains=False):
+                    break  # "Lake Victoria Basin Commission": the name ends before the org word
+                end += 1
+            if end > k + len(head):
+                return k, end, k + len(head)
+    if words[k] not in features or k == 0:
+        return None
+    start = k
+    while start > max(0, k - _FEATURE_REACH) and _name_word(doc, start - 1):
+        start -= 1
+    if start == k:
+        return None
+    end = k + 1
+    while end < len(doc) and words[end] in features:  # "River Delta"
+        end += 1
+    return start, end, end
+
+
+def _wide(match: _Match) -> bool:
+    """A hit that already names a wider place or a country (a lexicon feature: "Vakhsh River")."""
+    return match.place is not None and match.place.type in ("region", "country")
+
+
+def _feature_country(
+    head: tuple[int, int], inside: list[_Match], doc_countries: set[str]
+) -> str | None:
+    """A feature named after a town of a country the article names lies there ("Tuzla" in
+    Bosnia does not place "Tuzla Island" in a text about Crimea); the head word itself
+    ("Delta", "Bay" are towns too) tells nothing."""
+    for m in inside:
+        if m.place is None or m.place.type == "country" or head[0] <= m.start < m.end <= head[1]:
             continue
-        start = k
-        while start > max(0, k - _FEATURE_REACH) and doc[start - 1].pos_ == "PROPN" and _capitalised(words[start - 1]):
-            start -= 1
-        if start == k or any(m.start <= k < m.end for m in out):
-            continue  # no name before the feature word, or a lexicon entry already covers it
-        inside = [m for m in out if start <= m.start and m.end <= k]
-        base = next((m.place for m in inside if m.place is not None), None)
-        country = base.country if base is not None and base.type != "country" else None
+        return m.place.country if m.place.country in doc_countries else None
+    # an article about one country: its rivers and islands lie there ("the Murray River")
+    return next(iter(doc_countries)) if len(doc_countries) == 1 else None
+
+
+def _natural_features(doc: Doc, matches: list[_Match], doc_countries: set[str]) -> list[_Match]:
+    """Names made of a feature word and proper nouns ("the Naryn River", "Lake Sevan", "Bay of
+    Bengal"): one region named in full, in place of any place the gazetteer saw in its words.
+    Lexicon entries ("Vakhsh River") already match whole; this catches the rest."""
+    words = context_words()
+    features = set(words.get("feature_words", []))
+    before = [tuple(w.split()) for w in words.get("feature_words_before", [])]
+    out = list(matches)
+    k = 0
+    while k < len(doc):
+        span = _feature_span(doc, k, features, before)
+        if span is None:
+            k += 1
+            continue
+        start, end, head_end = span
+        head = (k, head_end) if start == k else (k, end)
+        inside = [m for m in out if start <= m.start and m.end <= end]
+        # a lexicon entry holds the feature word ("Pacific Ocean"), or a longer name overlaps
+        named = any(m.start <= k < m.end and _wide(m) for m in inside)
+        if named or any(m.start < end and start < m.end for m in out if m not in inside):
+            k += 1
+            continue
+        country = _feature_country(head, inside, doc_countries)
         out = [m for m in out if m not in inside]
-        out.append(_Match(start, k + 1, k + 1, (), place=Place("", "region", country, None)))
+        out.append(_Match(start, end, end, (), place=Place("", "region", country, None)))
+        k = end
     return sorted(out, key=lambda m: m.start)
 
 
@@ -351,7 +410,7 @@ def find_place_spans(doc: Doc) -> list[_Found]:
     for match in matches:
         match.place = _choose(doc, match, countries, matches)
     matches = sorted(matches + _unknown_towns(doc, matches), key=lambda m: m.start)
-    matches = _natural_features(doc, matches)
+    matches = _natural_features(doc, matches, countries)
     for index, match in enumerate(matches):
         if match.place is None:
             continue
