@@ -15,7 +15,7 @@ from functools import lru_cache
 import pycountry
 
 from .geo import country_aliases, country_name, fold_name, is_demonym
-from .geonames_data import cities as geonames_cities
+from .geonames_data import cities as geonames_cities, us_states
 from ..resources import load_csv, load_json, load_jsonl
 
 # cities this large count on their name alone; smaller ones need NER or context support
@@ -144,3 +144,14 @@ def name_starts() -> dict[str, int]:
             tokens = len(re.findall(r"\w+|[^\w\s]", key))
             starts[word] = max(starts.get(word, 0), tokens)
     return starts
+
+
+def postal_state(text: str) -> Place | None:
+    """The US state of a two-letter postal code ("MA" -> Massachusetts), written in capitals;
+    only meant right after a city ("Boston, MA"), where "IN" or "OR" cannot be a word."""
+    if len(text) != 2 or not text.isupper():
+        return None
+    state = us_states().get(text)
+    if state is None:
+        return None
+    return Place(state["name"], "subdivision", "US", f"US-{text}")

@@ -271,3 +271,22 @@ def test_regions_feature_word_inside_an_organisation_name_gives_no_region(annota
 def test_regions_feature_of_a_one_country_article_lies_in_that_country(annotate):
     regions = _regions(annotate, "In Australia, farmers draw water from the Murrumbidgee River.")
     assert regions["Murrumbidgee River"].country == "AU"
+
+
+@pytest.mark.parametrize(
+    "text, town, state",
+    [
+        ("The turbines come from a plant in Erie, PA, the firm said.", "Erie", "Pennsylvania"),
+        ("Engineers of Acme Grid, Houston, TX, will build the line.", "Houston", "Texas"),
+        ("The lab opened an office in Pasadena, California, last spring.", "Pasadena", "California"),
+    ],
+)
+def test_regions_state_after_a_town_and_comma(annotate, text, town, state):
+    regions = _regions(annotate, text)
+    assert regions[town].type == "city" and regions[town].country == "US"
+    assert (regions[state].type, regions[state].country) == ("subdivision", "US")
+
+
+def test_regions_postal_code_words_elsewhere_are_no_state(annotate):
+    regions = _regions(annotate, "Voters IN the capital said OR, and the MA degree was praised.")
+    assert not {"Indiana", "Oregon", "Massachusetts"} & set(regions)

@@ -17,7 +17,7 @@ import re
 
 from spacy.tokens import Doc
 
-from ...normalize.gazetteer import Place, context_words, first_word, lookup, name_starts
+from ...normalize.gazetteer import Place, context_words, first_word, lookup, name_starts, postal_state
 from ...normalize.geo import case_sensitive_aliases, country_code, country_name, fold_name, is_demonym
 from ..doc_views import entities, full_text, texts
 from ...records import Mention, Region
@@ -66,6 +66,31 @@ def _gazetteer_matches(doc: Doc) -> list[_Match]:
         matches.append(found)
         i = found.end
     return matches
+
+
+def _city_comma(doc: Doc, i: int, matches: list[_Match]) -> _Match | None:
+    """The place hit ending right before ", " at token `i` ("Boston" in "Boston, MA"), if any."""
+    if i < 2 or doc[i - 1].text != ",":
+        return None
+    return next((m for m in matches if m.end == i - 1 and m.chars is None), None)
+
+
+def _postal_states(doc: Doc, matches: list[_Match]) -> list[_Match]:
+    """ "Boston, MA", "Gaithersburg, MD": a US postal code right after a town and a comma is
+    the state; the code alone ("IN", "OR") is no place."""
+    taken = {i for m in matches for i in range(m.start, m.end)}
+    found = []
+    for token in doc:
+        state = postal_state(token.text)
+        if state is None or token.i in taken or token.i < 2 or doc[token.i - 1].text != ",":
+            continue
+        town = _city_comma(doc, token.i, matches)
+        us_town = town is not None and any(p.country == "US" for p in town.candidates)
+        before = doc[token.i - 2]
+        unknown_town = town is None and before.pos_ == "PROPN" and before.is_title
+        if us_town or unknown_town:
+            found.append(_Match(token.i, token.i + 1, token.i + 1, (state,), place=state))
+    return found
 
 
 def _piece_matches(doc: Doc, i: int) -> list[_Match]:
@@ -184,10 +209,20 @@ def _conjoined_with_place(
     return False
 
 
+def _after_town_of(doc: Doc, match: _Match, matches: list[_Match], country: str | None) -> bool:
+    """ "Pasadena, California": a state right after a town of its country and a comma."""
+    town = _city_comma(doc, match.start, matches)
+    return town is not None and any(
+        p.type == "city" and p.country == country for p in town.candidates
+    )
+
+
 def _usable(
     doc: Doc, match: _Match, place: Place, doc_countries: set[str], matches: list[_Match]
 ) -> bool:
     if place.support == "":
+        return True
+    if place.type == "subdivision" and _after_town_of(doc, match, matches, place.country):
         return True
     context = _context_country(doc, match, matches)
     if context is not None:
@@ -406,9 +441,11 @@ def _natural_features(doc: Doc, matches: list[_Match], doc_countries: set[str]) 
 def find_place_spans(doc: Doc) -> list[_Found]:
     """Every place mention in the Doc with its resolved gazetteer entry, in text order."""
     matches = _gazetteer_matches(doc)
+    matches = sorted(matches + _postal_states(doc, matches), key=lambda m: m.start)
     countries = _doc_countries(doc, matches)
     for match in matches:
-        match.place = _choose(doc, match, countries, matches)
+        if match.place is None:
+            match.place = _choose(doc, match, countries, matches)
     matches = sorted(matches + _unknown_towns(doc, matches), key=lambda m: m.start)
     matches = _natural_features(doc, matches, countries)
     for index, match in enumerate(matches):
