@@ -80,8 +80,9 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
     for key, code in country_aliases().items():
         _add(table, key, Place(country_name(code) or key, "country", code, code))
     for row in load_jsonl("regions.jsonl"):
-        # "spelling": "article" keeps the article's form ("Washington" or "Washington, D.C.")
-        name = "" if row.get("spelling") == "article" else row["name"]
+        # the guide: a country takes its common English name, any other place the article's
+        # spelling ("Kiev" stays "Kiev", "Pacific Ocean" stays whole); `key` keeps one identity
+        name = row["name"] if row["type"] == "country" else ""
         place = Place(name, row["type"], row.get("country"), row.get("iso_code"), key=row["name"])
         for name in [row["name"], *row.get("aliases", [])]:
             _add(table, fold_name(name), place)

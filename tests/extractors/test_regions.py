@@ -254,7 +254,7 @@ def test_regions_natural_feature_named_in_full(annotate, text, name, country):
         ("Cyclones form over the Bay of Bengal every spring, officials in Dhaka said.", "Bay of Bengal", "Bay"),
         ("Tankers queue at the Straits of Malacca before sailing to Japan and Korea.", "Straits of Malacca", "Malacca"),
         ("The old ferry reached Tuzla Island at dawn.", "Tuzla Island", "Tuzla"),
-        ("Cables were laid across the Pacific Ocean last year.", "Pacific", None),
+        ("Cables were laid across the Pacific Ocean last year.", "Pacific Ocean", "Pacific"),
     ],
 )
 def test_regions_sea_lake_bay_strait_island_named_in_full(annotate, text, name, gone):
@@ -290,3 +290,21 @@ def test_regions_state_after_a_town_and_comma(annotate, text, town, state):
 def test_regions_postal_code_words_elsewhere_are_no_state(annotate):
     regions = _regions(annotate, "Voters IN the capital said OR, and the MA degree was praised.")
     assert not {"Indiana", "Oregon", "Massachusetts"} & set(regions)
+
+
+@pytest.mark.parametrize(
+    "text, name, other",
+    [
+        ("The delegation flew from Kiev to Tbilisi on Monday.", "Kiev", "Kyiv"),
+        ("Winter storms closed the ports of the Atlantic Ocean coast.", "Atlantic Ocean", "Atlantic"),
+        ("He studied in Peking before the war.", "Peking", "Beijing"),
+    ],
+)
+def test_regions_city_and_wider_region_keep_the_article_spelling(annotate, text, name, other):
+    regions = _regions(annotate, text)
+    assert name in regions and other not in regions
+
+
+def test_regions_abbreviated_place_takes_the_lexicon_name(annotate):
+    regions = _regions(annotate, "Troops moved into FATA, the army in Pakistan said.")
+    assert "Federally Administered Tribal Areas" in regions and "FATA" not in regions

@@ -14,6 +14,7 @@ tests for places inside a larger name.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -295,8 +296,10 @@ def _compass_regions(doc: Doc, matches: list[_Match]) -> list[_Match]:
             rest = doc[start + 1 : match.base_end].text
             if _capitalised(word.text) and fold_name(word.text) in words["compass"]:
                 places = lookup(f"{word.text} {rest}")
-                if places and places[0].name:
-                    extra.append(_Match(word.i, word.i + 1, word.i + 1, places, place=places[0]))
+                if places and (places[0].name or places[0].key):
+                    # the mention is one word: the region takes the lexicon's full name
+                    place = replace(places[0], name=places[0].name or places[0].key)
+                    extra.append(_Match(word.i, word.i + 1, word.i + 1, places, place=place))
     return extra
 
 
@@ -324,11 +327,32 @@ def _base_name(text: str) -> str:
     return " ".join(words)
 
 
+_INITIALS = re.compile(r"\b[A-Z]\.\s?[A-Z]\.")
+_LOWER_CONNECTORS = {"of", "and", "the", "de", "del", "la", "al", "el", "on", "upon"}
+
+
+def _spelled_out(text: str, key: str) -> bool:
+    """Whether a mention spells a lexicon place's name out: the name itself, or a form that is
+    no abbreviation ("FATA", "D.I. Khan") and carries no common noun ("Danube river")."""
+    if fold_name(text) == fold_name(key):
+        return True
+    words = re.findall(r"\w+", fold_name(key))
+    acronym = text.isupper() and " " not in text and fold_name(text) not in words
+    if acronym or _INITIALS.search(text):  # not a dateline's "WASHINGTON"
+        return False
+    return not any(w[:1].islower() and w not in _LOWER_CONNECTORS for w in text.split())
+
+
 def _name_of(place: Place, mentions: list[Mention]) -> str:
     if place.type == "country":
         return country_name(place.country) or mentions[0].text
     if place.name:
         return place.name
+    if place.key:
+        # the article's spelling ("Kiev"), but the lexicon's name for an abbreviation
+        mentions = [m for m in mentions if _spelled_out(m.text, place.key)]
+        if not mentions:
+            return place.key
     # the article's spelling: a form with its suffix first, then one not in capitals (datelines)
     ranked = sorted(
         mentions,
