@@ -25,7 +25,9 @@ LOCAL_CITY_POPULATION = 100_000
 
 # "Mangghystaū oblysy", "Al Anbār": administrative words and Arabic articles in pycountry names
 _SUBDIVISION_NOISE = re.compile(
-    r"\s+(oblysy|oblasty|oblast|viloyati|viloyat|wilayat|province|governorate|region|rayon)$"
+    r"\s+(oblysy|oblasty|oblast|viloyati|viloyat|wilayat|province|governorate|region|rayon"
+    # Chinese: "Sichuan Sheng", "Beijing Shi", "Xinjiang Uygur Zizhiqu", "Hong Kong SAR"
+    r"|sheng|shi|sar|(uygur |huizu |zhuangzu )?zizhiqu)$"
 )
 _ARTICLE = re.compile(r"^(al|an|as|ad|ar|at|az|el|ash) ")
 

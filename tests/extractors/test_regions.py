@@ -308,3 +308,26 @@ def test_regions_city_and_wider_region_keep_the_article_spelling(annotate, text,
 def test_regions_abbreviated_place_takes_the_lexicon_name(annotate):
     regions = _regions(annotate, "Troops moved into FATA, the army in Pakistan said.")
     assert "Federally Administered Tribal Areas" in regions and "FATA" not in regions
+
+
+def test_regions_town_after_a_locative_word_in_a_named_country(annotate):
+    regions = _regions(annotate, "The two presidents of Benin and Togo dined together in Cotonou.")
+    assert regions["Cotonou"].type == "city" and regions["Cotonou"].country == "BJ"
+
+
+def test_regions_places_listed_with_commas_do_not_place_each_other(annotate):
+    text = "The U.S. envoy will stop in Alaska, Japan, Korea and the Philippines."
+    regions = _regions(annotate, text)
+    assert regions["Alaska"].type == "subdivision" and regions["Alaska"].country == "US"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Cotton from Xinjiang reaches markets across China.", "Xinjiang"),
+        ("Floods hit farms in Sichuan, China, this week.", "Sichuan"),
+    ],
+)
+def test_regions_chinese_provinces_found_without_their_iso_suffix(annotate, text, name):
+    regions = _regions(annotate, text)
+    assert regions[name].type == "subdivision" and regions[name].country == "CN"

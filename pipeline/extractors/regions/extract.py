@@ -176,6 +176,29 @@ def _supported(doc: Doc, match: _Match, *, labels_only: bool = False) -> bool:
     return False
 
 
+def _list_goes_on(doc: Doc, match: _Match) -> bool:
+    """Whether another listed name follows a hit (", Vietnam", "and Cambodia")."""
+    end = match.end
+    return (
+        end + 1 < len(doc)
+        and doc[end].lower_ in (",", "and", "or")
+        and _capitalised(doc[end + 1].text)
+        and not doc[end + 1].like_num
+    )
+
+
+_LOCATIVES = {"in", "at", "near", "outside"}
+
+
+def _after_locative(doc: Doc, match: _Match) -> bool:
+    """ "together in Cotonou", "a port at Gwadar": a name right after a locative word that no
+    longer name goes on from (NER may still call it a person or a facility)."""
+    if match.start == 0 or doc[match.start - 1].lower_ not in _LOCATIVES:
+        return False
+    end = match.end
+    return end >= len(doc) or not (_capitalised(doc[end].text) and doc[end].pos_ == "PROPN")
+
+
 def _context_country(doc: Doc, match: _Match, matches: list[_Match]) -> str | None:
     """The country a context names for a hit: "Datka in Kyrgyzstan", "Poldasht, Iran",
     "the Pakistani city of Nowshera"."""
@@ -183,6 +206,8 @@ def _context_country(doc: Doc, match: _Match, matches: list[_Match]) -> str | No
     if end + 1 < len(doc) and doc[end].lower_ in ("in", ","):
         for other in matches:
             if other.start == end + 1 and other.candidates[0].type in ("country", "subdivision"):
+                if doc[end].text == "," and _list_goes_on(doc, other):
+                    break  # "Hawaii, Guam, Vietnam": a list of places, not "Poldasht, Iran"
                 return other.candidates[0].country
     for cue in _words()["town_before"]:
         start = match.start - len(cue)
@@ -228,6 +253,9 @@ def _usable(
     context = _context_country(doc, match, matches)
     if context is not None:
         return context in (place.country, "?")
+    if place.support in ("ner", "local") and place.country in doc_countries:
+        if _after_locative(doc, match):
+            return True
     if place.support in ("local", "country") and place.country not in doc_countries:
         # "Victoria, British Columbia": a longer subdivision name NER calls a place stands alone
         return place.support == "country" and _supported(doc, match, labels_only=True)
