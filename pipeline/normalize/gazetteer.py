@@ -113,10 +113,32 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
         else:
             support = "label" if key in stoplist else "local"
         _add(table, key, Place("", "city", city["countrycode"], None, support, population))
+    _add_english_alternates(table, stoplist)
     return {
         key: tuple(sorted(places, key=lambda p: (p.rank, not p.strong, -p.population)))
         for key, places in table.items()
     }
+
+
+_ALTERNATE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
+
+
+def _add_english_alternates(table: dict[str, list[Place]], stoplist: set[str]) -> None:
+    """Other names of large cities ("Bangalore" for Bengaluru, "Bombay"), many of them foreign
+    forms, so they need NER calling them a place (or a dateline); only plain Latin names that
+    name nothing else (no codes like "BLR")."""
+    for city in geonames_cities().values():
+        population = int(city["population"] or 0)
+        if population < STRONG_CITY_POPULATION:
+            continue
+        for alternate in city.get("alternatenames") or ():
+            key = fold_name(alternate)
+            if len(key) < 5 or key in table or key in stoplist or not _ALTERNATE.fullmatch(alternate):
+                continue
+            if is_demonym(key):
+                continue
+            place = Place("", "city", city["countrycode"], None, "label", population)
+            _add(table, key, place)
 
 
 def lookup(text: str) -> tuple[Place, ...]:

@@ -331,3 +331,13 @@ def test_regions_places_listed_with_commas_do_not_place_each_other(annotate):
 def test_regions_chinese_provinces_found_without_their_iso_suffix(annotate, text, name):
     regions = _regions(annotate, text)
     assert regions[name].type == "subdivision" and regions[name].country == "CN"
+
+
+def test_regions_dateline_in_capitals_with_an_older_english_city_name(annotate):
+    regions = _regions(annotate, "BOMBAY, March 3, 2012 - The lenders signed the loan today.")
+    assert regions["Bombay"].type == "city" and regions["Bombay"].country == "IN"
+
+
+def test_regions_older_city_name_in_running_text(annotate):
+    regions = _regions(annotate, "The ministers met in Rangoon last week to discuss trade.")
+    assert regions["Rangoon"].country == "MM"

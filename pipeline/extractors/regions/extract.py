@@ -159,9 +159,22 @@ def _attach_suffix(doc: Doc, match: _Match) -> None:
             return
 
 
+_DATELINE_AFTER = {",", "-", "–", "—", "--", ":"}
+
+
+def _dateline(doc: Doc, match: _Match) -> bool:
+    """ "BANGALORE, July 17": a name in capitals opening a line, then a comma or a dash."""
+    text = full_text(doc)
+    start, end = match.char_span(doc)
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip() or not text[start:end].isupper() or match.end >= len(doc):
+        return False
+    return doc[match.end].text in _DATELINE_AFTER
+
+
 def _supported(doc: Doc, match: _Match, *, labels_only: bool = False) -> bool:
     """NER or context backs a weak name: a place label over it, an entity equal to it, a suffix."""
-    if match.hint:
+    if match.hint or _dateline(doc, match):
         return True
     for ent in entities(doc):
         if not (ent.start <= match.start and match.base_end <= ent.end):
@@ -386,7 +399,9 @@ def _name_of(place: Place, mentions: list[Mention]) -> str:
         mentions,
         key=lambda m: (len(m.text.split()) == 1, m.text.isupper(), m.start_char),
     )
-    return ranked[0].text
+    text = ranked[0].text
+    # only a dateline's capitals ("BANGALORE"): the name as it is written in running text
+    return text.title() if text.isupper() and len(text) > 3 else text
 
 
 _Found = tuple[Place, str, int, int]
