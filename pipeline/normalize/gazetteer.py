@@ -9,7 +9,7 @@ Keys are folded with `geo.fold_name`, so "Ardabil" finds pycountry's "Ardabīl".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import pycountry
@@ -42,7 +42,7 @@ class Place:
     iso_code: str | None
     # "": the name alone counts; "ner": needs NER or context; "country": needs its country named
     # in the article; "local": needs both; "label": a common word or a person's name, which
-    # needs its country and NER calling it a place
+    # needs its country and NER calling it a place; "suffix": only with a suffix ("Province")
     support: str = ""
     population: int = 0
     key: str = ""  # a stable identity for lexicon entries spelled as the article spells them
@@ -94,8 +94,13 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
         # longer ones ("Gilgit-Baltistan") only need their country named in the article
         support = "country" if len(fold_name(sub.name).replace("-", " ").split()) > 1 else "local"
         place = Place("", "subdivision", sub.country_code, sub.code, support=support)
-        for key in _subdivision_keys(sub.name) - compass:
-            _add(table, key, place)
+        for key in _subdivision_keys(sub.name):
+            # "Central", "South East" (Botswana): compass words alone name a subdivision only
+            # with its suffix ("North-Western Province")
+            if set(key.replace("-", " ").split()) <= compass:
+                _add(table, key, replace(place, support="suffix"))
+            else:
+                _add(table, key, place)
     for row in load_csv("subdivision_aliases.csv"):
         sub = pycountry.subdivisions.get(code=row["iso_code"])
         if sub is not None:

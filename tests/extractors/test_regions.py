@@ -341,3 +341,27 @@ def test_regions_dateline_in_capitals_with_an_older_english_city_name(annotate):
 def test_regions_older_city_name_in_running_text(annotate):
     regions = _regions(annotate, "The ministers met in Rangoon last week to discuss trade.")
     assert regions["Rangoon"].country == "MM"
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("Power trade in South East Europe is growing fast.", "South East Europe", None),
+        ("Roads in North East India were flooded.", "North East India", "IN"),
+    ],
+)
+def test_regions_two_compass_words_before_a_place_make_one_region(annotate, text, name, country):
+    regions = _regions(annotate, text)
+    assert regions[name].type == "region" and regions[name].country == country
+    assert "South East" not in regions and "North East" not in regions
+
+
+def test_regions_compass_only_subdivision_needs_its_suffix_or_country(annotate):
+    regions = _regions(annotate, "The mine lies in Zambia's North-Western Province, near Solwezi.")
+    assert regions["North-Western Province"].type == "subdivision"
+    assert regions["North-Western Province"].country == "ZM"
+
+
+def test_regions_democratic_republic_of_congo_without_the(annotate):
+    regions = _regions(annotate, "Copper from the Democratic Republic of Congo goes by rail.")
+    assert [r.country for r in regions.values()] == ["CD"]

@@ -256,11 +256,23 @@ def _after_town_of(doc: Doc, match: _Match, matches: list[_Match], country: str 
     )
 
 
+def _after_own_country(doc: Doc, match: _Match, country: str | None) -> bool:
+    """ "Zambia's North-Western": the place's own country right before it, possessive."""
+    start = match.start
+    return (
+        start >= 2
+        and doc[start - 1].text in ("'s", "’s")
+        and country_code(doc[start - 2].text) == country
+    )
+
+
 def _usable(
     doc: Doc, match: _Match, place: Place, doc_countries: set[str], matches: list[_Match]
 ) -> bool:
     if place.support == "":
         return True
+    if place.support == "suffix":
+        return match.hint == "subdivision" or _after_own_country(doc, match, place.country)
     if place.type == "subdivision" and _after_town_of(doc, match, matches, place.country):
         return True
     context = _context_country(doc, match, matches)
@@ -311,6 +323,24 @@ def _choose(
     return min(usable, key=score) if usable else None
 
 
+def _compass_word(doc: Doc, i: int) -> bool:
+    """A capitalised compass word ("North", "Eastern") at token `i`."""
+    return _capitalised(doc[i].text) and fold_name(doc[i].text) in _words()["compass"]
+
+
+_COMPASS_FORMS = {"west": "western", "east": "eastern", "north": "northern", "south": "southern"}
+_COMPASS_FORMS |= {adjective: noun for noun, adjective in _COMPASS_FORMS.items()}
+
+
+def _compass_variant(doc: Doc, first: int, match: _Match) -> Place | None:
+    """ "West Europe" is the lexicon's "Western Europe" (and "Southern Asia" its "South Asia")."""
+    word = fold_name(doc[first].text)
+    if word not in _COMPASS_FORMS or first + 1 != match.start:
+        return None
+    places = lookup(f"{_COMPASS_FORMS[word]} {doc[match.start : match.end].text}")
+    return places[0] if places and places[0].type == "region" and places[0].key else None
+
+
 def _compass_regions(doc: Doc, matches: list[_Match]) -> list[_Match]:
     """ "Western China" (part of a country) and the "South" of "South and Central Asia"."""
     words = _words()
@@ -320,15 +350,15 @@ def _compass_regions(doc: Doc, matches: list[_Match]) -> list[_Match]:
         head = doc[start]
         if match.place is None:
             continue
-        # "Western China", "northern Afghanistan" is left out: only capitalised compass words
-        if (
-            match.place.type == "country"
-            and start > 0
-            and _capitalised(doc[start - 1].text)
-            and fold_name(doc[start - 1].text) in words["compass"]
-        ):
-            region = Place("", "region", match.place.country, None)
-            extra.append(_Match(start - 1, match.end, match.end, (region,), place=region))
+        # "Western China", "North East India", "South East Europe"; "northern Afghanistan" is
+        # left out: only capitalised compass words
+        first = start
+        while first > max(0, start - 2) and _compass_word(doc, first - 1):
+            first -= 1
+        if first < start and match.place.type in ("country", "region"):
+            country = match.place.country if match.place.type == "country" else None
+            region = _compass_variant(doc, first, match) or Place("", "region", country, None)
+            extra.append(_Match(first, match.end, match.end, (region,), place=region))
             match.excluded = True  # "Western China" is the region, not the country
         # "South and Central Asia": the first compass word borrows the rest of the name
         after_and = start >= 2 and doc[start - 1].lower_ == "and"
