@@ -365,3 +365,8 @@ def test_regions_compass_only_subdivision_needs_its_suffix_or_country(annotate):
 def test_regions_democratic_republic_of_congo_without_the(annotate):
     regions = _regions(annotate, "Copper from the Democratic Republic of Congo goes by rail.")
     assert [r.country for r in regions.values()] == ["CD"]
+
+
+def test_regions_common_word_town_inside_a_longer_name_is_no_place(annotate):
+    regions = _regions(annotate, "Leaders flew to Hanoi, Vietnam, for the East Asia Summit on Friday.")
+    assert "Summit" not in regions and "Hanoi" in regions

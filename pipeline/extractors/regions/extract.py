@@ -266,6 +266,20 @@ def _after_own_country(doc: Doc, match: _Match, country: str | None) -> bool:
     )
 
 
+def _in_longer_name(doc: Doc, match: _Match) -> bool:
+    """ "East Asia Summit", "World Bank", "San Luis": a common-word town name written next to
+    another capitalised word is a piece of a longer name."""
+    before = match.start - 1
+    if before >= 0 and not doc[match.start].is_sent_start and _name_piece(doc, before, before):
+        return True
+    return match.end < len(doc) and _name_piece(doc, match.end, match.end - 1)
+
+
+def _name_piece(doc: Doc, i: int, gap: int) -> bool:
+    """A capitalised word at `i` on the same line (no line break after token `gap`)."""
+    return _capitalised(doc[i].text) and doc[i].is_alpha and "\n" not in doc[gap].whitespace_
+
+
 def _usable(
     doc: Doc, match: _Match, place: Place, doc_countries: set[str], matches: list[_Match]
 ) -> bool:
@@ -287,6 +301,8 @@ def _usable(
     if place.support == "country":
         return True
     if place.support == "label":
+        if _in_longer_name(doc, match):
+            return False
         return _supported(doc, match, labels_only=True) or _conjoined_with_place(
             doc, match, matches, towns_only=True
         )
