@@ -370,3 +370,9 @@ def test_regions_democratic_republic_of_congo_without_the(annotate):
 def test_regions_common_word_town_inside_a_longer_name_is_no_place(annotate):
     regions = _regions(annotate, "Leaders flew to Hanoi, Vietnam, for the East Asia Summit on Friday.")
     assert "Summit" not in regions and "Hanoi" in regions
+
+
+def test_regions_government_of_a_state_names_the_state(annotate):
+    text = "India signed the loan with the Government of Kerala and the lenders on Monday."
+    regions = _regions(annotate, text)
+    assert regions["Kerala"].type == "subdivision" and regions["Kerala"].country == "IN"

@@ -204,9 +204,13 @@ _LOCATIVES = {"in", "at", "near", "outside"}
 
 
 def _after_locative(doc: Doc, match: _Match) -> bool:
-    """ "together in Cotonou", "a port at Gwadar": a name right after a locative word that no
-    longer name goes on from (NER may still call it a person or a facility)."""
-    if match.start == 0 or doc[match.start - 1].lower_ not in _LOCATIVES:
+    """ "together in Cotonou", "a port at Gwadar", "the Government of Karnataka": a name right
+    after a locative word that no longer name goes on from (NER may call it a person, a
+    facility or part of an organisation)."""
+    start = match.start
+    # the guide: "Government of X" names the place
+    government = start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ == "government"
+    if start == 0 or not (government or doc[start - 1].lower_ in _LOCATIVES):
         return False
     end = match.end
     return end >= len(doc) or not (_capitalised(doc[end].text) and doc[end].pos_ == "PROPN")
