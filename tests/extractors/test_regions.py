@@ -376,3 +376,10 @@ def test_regions_government_of_a_state_names_the_state(annotate):
     text = "India signed the loan with the Government of Kerala and the lenders on Monday."
     regions = _regions(annotate, text)
     assert regions["Kerala"].type == "subdivision" and regions["Kerala"].country == "IN"
+
+
+def test_regions_large_city_keeps_its_row_beside_its_province(annotate):
+    text = "The governor of Novosibirsk Region opened a plant in Russia. Novosibirsk is a big city."
+    regions = _regions(annotate, text)
+    assert regions["Novosibirsk Region"].type == "subdivision"
+    assert regions["Novosibirsk"].type == "city"

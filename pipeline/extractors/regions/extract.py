@@ -464,7 +464,8 @@ def _promote_bare_names(found: list[_Found]) -> list[_Found]:
     }
     out = []
     for place, text, start, end in found:
-        if place.type == "city" and not place.name and not place.key:
+        # a large city keeps its own row beside its province ("Novosibirsk Region", "Novosibirsk")
+        if place.type == "city" and not place.name and not place.key and place.population < _WORLD_CITY:
             place = subdivisions.get((place.country, _base_name(text)), place)
         out.append((place, text, start, end))
     return out
