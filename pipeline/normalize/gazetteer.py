@@ -94,9 +94,9 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
         # longer ones ("Gilgit-Baltistan") only need their country named in the article
         support = "country" if len(fold_name(sub.name).replace("-", " ").split()) > 1 else "local"
         place = Place("", "subdivision", sub.country_code, sub.code, support=support)
-        for key in _subdivision_keys(sub.name):
-            # "Central", "South East" (Botswana): compass words alone name a subdivision only
-            # with its suffix ("North-Western Province")
+        for key in _subdivision_keys(sub.name) - compass:
+            # "South East" (Botswana): compass words alone name a subdivision only with its
+            # suffix ("North-Western Province"); one compass word ("Central") never does
             if set(key.replace("-", " ").split()) <= compass:
                 _add(table, key, replace(place, support="suffix"))
             else:
