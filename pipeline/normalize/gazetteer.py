@@ -9,13 +9,13 @@ Keys are folded with `geo.fold_name`, so "Ardabil" finds pycountry's "Ardabīl".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import pycountry
 
 from .geo import country_aliases, country_name, fold_name, is_demonym
-from .geonames_data import cities as geonames_cities
+from .geonames_data import cities as geonames_cities, us_states
 from ..resources import load_csv, load_json, load_jsonl
 
 # cities this large count on their name alone; smaller ones need NER or context support
@@ -25,7 +25,9 @@ LOCAL_CITY_POPULATION = 100_000
 
 # "Mangghystaū oblysy", "Al Anbār": administrative words and Arabic articles in pycountry names
 _SUBDIVISION_NOISE = re.compile(
-    r"\s+(oblysy|oblasty|oblast|viloyati|viloyat|wilayat|province|governorate|region|rayon)$"
+    r"\s+(oblysy|oblasty|oblast|viloyati|viloyat|wilayat|province|governorate|region|rayon"
+    # Chinese: "Sichuan Sheng", "Beijing Shi", "Xinjiang Uygur Zizhiqu", "Hong Kong SAR"
+    r"|sheng|shi|sar|(uygur |huizu |zhuangzu )?zizhiqu)$"
 )
 _ARTICLE = re.compile(r"^(al|an|as|ad|ar|at|az|el|ash) ")
 
@@ -40,7 +42,7 @@ class Place:
     iso_code: str | None
     # "": the name alone counts; "ner": needs NER or context; "country": needs its country named
     # in the article; "local": needs both; "label": a common word or a person's name, which
-    # needs its country and NER calling it a place
+    # needs its country and NER calling it a place; "suffix": only with a suffix ("Province")
     support: str = ""
     population: int = 0
     key: str = ""  # a stable identity for lexicon entries spelled as the article spells them
@@ -80,8 +82,9 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
     for key, code in country_aliases().items():
         _add(table, key, Place(country_name(code) or key, "country", code, code))
     for row in load_jsonl("regions.jsonl"):
-        # "spelling": "article" keeps the article's form ("Washington" or "Washington, D.C.")
-        name = "" if row.get("spelling") == "article" else row["name"]
+        # the guide: a country takes its common English name, any other place the article's
+        # spelling ("Kiev" stays "Kiev", "Pacific Ocean" stays whole); `key` keeps one identity
+        name = row["name"] if row["type"] == "country" else ""
         place = Place(name, row["type"], row.get("country"), row.get("iso_code"), key=row["name"])
         for name in [row["name"], *row.get("aliases", [])]:
             _add(table, fold_name(name), place)
@@ -92,7 +95,12 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
         support = "country" if len(fold_name(sub.name).replace("-", " ").split()) > 1 else "local"
         place = Place("", "subdivision", sub.country_code, sub.code, support=support)
         for key in _subdivision_keys(sub.name) - compass:
-            _add(table, key, place)
+            # "South East" (Botswana): compass words alone name a subdivision only with its
+            # suffix ("North-Western Province"); one compass word ("Central") never does
+            if set(key.replace("-", " ").split()) <= compass:
+                _add(table, key, replace(place, support="suffix"))
+            else:
+                _add(table, key, place)
     for row in load_csv("subdivision_aliases.csv"):
         sub = pycountry.subdivisions.get(code=row["iso_code"])
         if sub is not None:
@@ -110,10 +118,32 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
         else:
             support = "label" if key in stoplist else "local"
         _add(table, key, Place("", "city", city["countrycode"], None, support, population))
+    _add_english_alternates(table, stoplist)
     return {
         key: tuple(sorted(places, key=lambda p: (p.rank, not p.strong, -p.population)))
         for key, places in table.items()
     }
+
+
+_ALTERNATE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
+
+
+def _add_english_alternates(table: dict[str, list[Place]], stoplist: set[str]) -> None:
+    """Other names of large cities ("Bangalore" for Bengaluru, "Bombay"), many of them foreign
+    forms, so they need NER calling them a place (or a dateline); only plain Latin names that
+    name nothing else (no codes like "BLR")."""
+    for city in geonames_cities().values():
+        population = int(city["population"] or 0)
+        if population < STRONG_CITY_POPULATION:
+            continue
+        for alternate in city.get("alternatenames") or ():
+            key = fold_name(alternate)
+            if len(key) < 5 or key in table or key in stoplist or not _ALTERNATE.fullmatch(alternate):
+                continue
+            if is_demonym(key):
+                continue
+            place = Place("", "city", city["countrycode"], None, "label", population)
+            _add(table, key, place)
 
 
 def lookup(text: str) -> tuple[Place, ...]:
@@ -144,3 +174,14 @@ def name_starts() -> dict[str, int]:
             tokens = len(re.findall(r"\w+|[^\w\s]", key))
             starts[word] = max(starts.get(word, 0), tokens)
     return starts
+
+
+def postal_state(text: str) -> Place | None:
+    """The US state of a two-letter postal code ("MA" -> Massachusetts), written in capitals;
+    only meant right after a city ("Boston, MA"), where "IN" or "OR" cannot be a word."""
+    if len(text) != 2 or not text.isupper():
+        return None
+    state = us_states().get(text)
+    if state is None:
+        return None
+    return Place(state["name"], "subdivision", "US", f"US-{text}")

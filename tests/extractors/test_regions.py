@@ -244,3 +244,142 @@ def test_regions_natural_feature_named_in_full(annotate, text, name, country):
     regions = {r.name: r for r in annotate(text)._.regions}
     assert regions[name].type == "region" and regions[name].country == country
     assert "Naryn" not in regions
+
+
+@pytest.mark.parametrize(
+    "text, name, gone",
+    [
+        ("Tourists on Lake Kariba watched boats from Zambia and Zimbabwe.", "Lake Kariba", "Kariba"),
+        ("Rice farms cover the Mekong River Delta, south of Ho Chi Minh City.", "Mekong River Delta", "Delta"),
+        ("Cyclones form over the Bay of Bengal every spring, officials in Dhaka said.", "Bay of Bengal", "Bay"),
+        ("Tankers queue at the Straits of Malacca before sailing to Japan and Korea.", "Straits of Malacca", "Malacca"),
+        ("The old ferry reached Tuzla Island at dawn.", "Tuzla Island", "Tuzla"),
+        ("Cables were laid across the Pacific Ocean last year.", "Pacific Ocean", "Pacific"),
+    ],
+)
+def test_regions_sea_lake_bay_strait_island_named_in_full(annotate, text, name, gone):
+    regions = _regions(annotate, text)
+    assert regions[name].type == "region"
+    assert gone not in regions
+
+
+def test_regions_feature_word_inside_an_organisation_name_gives_no_region(annotate):
+    regions = _regions(annotate, "The Lake Victoria Basin Commission met in Kampala, Uganda.")
+    assert not [name for name in regions if name.startswith("Lake Victoria")]
+
+
+def test_regions_feature_of_a_one_country_article_lies_in_that_country(annotate):
+    regions = _regions(annotate, "In Australia, farmers draw water from the Murrumbidgee River.")
+    assert regions["Murrumbidgee River"].country == "AU"
+
+
+@pytest.mark.parametrize(
+    "text, town, state",
+    [
+        ("The turbines come from a plant in Erie, PA, the firm said.", "Erie", "Pennsylvania"),
+        ("Engineers of Acme Grid, Houston, TX, will build the line.", "Houston", "Texas"),
+        ("The lab opened an office in Pasadena, California, last spring.", "Pasadena", "California"),
+    ],
+)
+def test_regions_state_after_a_town_and_comma(annotate, text, town, state):
+    regions = _regions(annotate, text)
+    assert regions[town].type == "city" and regions[town].country == "US"
+    assert (regions[state].type, regions[state].country) == ("subdivision", "US")
+
+
+def test_regions_postal_code_words_elsewhere_are_no_state(annotate):
+    regions = _regions(annotate, "Voters IN the capital said OR, and the MA degree was praised.")
+    assert not {"Indiana", "Oregon", "Massachusetts"} & set(regions)
+
+
+@pytest.mark.parametrize(
+    "text, name, other",
+    [
+        ("The delegation flew from Kiev to Tbilisi on Monday.", "Kiev", "Kyiv"),
+        ("Winter storms closed the ports of the Atlantic Ocean coast.", "Atlantic Ocean", "Atlantic"),
+        ("He studied in Peking before the war.", "Peking", "Beijing"),
+    ],
+)
+def test_regions_city_and_wider_region_keep_the_article_spelling(annotate, text, name, other):
+    regions = _regions(annotate, text)
+    assert name in regions and other not in regions
+
+
+def test_regions_abbreviated_place_takes_the_lexicon_name(annotate):
+    regions = _regions(annotate, "Troops moved into FATA, the army in Pakistan said.")
+    assert "Federally Administered Tribal Areas" in regions and "FATA" not in regions
+
+
+def test_regions_town_after_a_locative_word_in_a_named_country(annotate):
+    regions = _regions(annotate, "The two presidents of Benin and Togo dined together in Cotonou.")
+    assert regions["Cotonou"].type == "city" and regions["Cotonou"].country == "BJ"
+
+
+def test_regions_places_listed_with_commas_do_not_place_each_other(annotate):
+    text = "The U.S. envoy will stop in Alaska, Japan, Korea and the Philippines."
+    regions = _regions(annotate, text)
+    assert regions["Alaska"].type == "subdivision" and regions["Alaska"].country == "US"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Cotton from Xinjiang reaches markets across China.", "Xinjiang"),
+        ("Floods hit farms in Sichuan, China, this week.", "Sichuan"),
+    ],
+)
+def test_regions_chinese_provinces_found_without_their_iso_suffix(annotate, text, name):
+    regions = _regions(annotate, text)
+    assert regions[name].type == "subdivision" and regions[name].country == "CN"
+
+
+def test_regions_dateline_in_capitals_with_an_older_english_city_name(annotate):
+    regions = _regions(annotate, "BOMBAY, March 3, 2012 - The lenders signed the loan today.")
+    assert regions["Bombay"].type == "city" and regions["Bombay"].country == "IN"
+
+
+def test_regions_older_city_name_in_running_text(annotate):
+    regions = _regions(annotate, "The ministers met in Rangoon last week to discuss trade.")
+    assert regions["Rangoon"].country == "MM"
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("Power trade in South East Europe is growing fast.", "South East Europe", None),
+        ("Roads in North East India were flooded.", "North East India", "IN"),
+    ],
+)
+def test_regions_two_compass_words_before_a_place_make_one_region(annotate, text, name, country):
+    regions = _regions(annotate, text)
+    assert regions[name].type == "region" and regions[name].country == country
+    assert "South East" not in regions and "North East" not in regions
+
+
+def test_regions_compass_only_subdivision_needs_its_suffix_or_country(annotate):
+    regions = _regions(annotate, "The mine lies in Zambia's North-Western Province, near Solwezi.")
+    assert regions["North-Western Province"].type == "subdivision"
+    assert regions["North-Western Province"].country == "ZM"
+
+
+def test_regions_democratic_republic_of_congo_without_the(annotate):
+    regions = _regions(annotate, "Copper from the Democratic Republic of Congo goes by rail.")
+    assert [r.country for r in regions.values()] == ["CD"]
+
+
+def test_regions_common_word_town_inside_a_longer_name_is_no_place(annotate):
+    regions = _regions(annotate, "Leaders flew to Hanoi, Vietnam, for the East Asia Summit on Friday.")
+    assert "Summit" not in regions and "Hanoi" in regions
+
+
+def test_regions_government_of_a_state_names_the_state(annotate):
+    text = "India signed the loan with the Government of Kerala and the lenders on Monday."
+    regions = _regions(annotate, text)
+    assert regions["Kerala"].type == "subdivision" and regions["Kerala"].country == "IN"
+
+
+def test_regions_large_city_keeps_its_row_beside_its_province(annotate):
+    text = "The governor of Novosibirsk Region opened a plant in Russia. Novosibirsk is a big city."
+    regions = _regions(annotate, text)
+    assert regions["Novosibirsk Region"].type == "subdivision"
+    assert regions["Novosibirsk"].type == "city"

@@ -8,7 +8,8 @@ person names are left out, since projects are found by a later component.
 
 Here: the gazetteer search, the support and choice of each place, and the extractor;
 `matches.py` holds the match record and the word lists the rules share, `inside_names.py` the
-tests for places inside a larger name.
+tests for places inside a larger name, `features.py` the regions named by their form (natural
+features, compass regions), `states.py` the states after a town ("Boston, MA").
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from ..doc_views import entities, full_text, texts
 from ...records import Mention, Region
 from ...normalize.roles import lexicon as office_words
 from .inside_names import _inside_person, _inside_project_or_org, _org_before
+from .features import _compass_regions, _natural_features
 from .matches import _Match, _capitalised, _tokens_match, _words
+from .states import _city_comma, _postal_states
 
 _PLACE_LABELS = {"GPE", "LOC"}
 # raw NER often calls a place an organisation ("Nagorno-Karabakh", "Tank" as ORG)
@@ -133,9 +136,22 @@ def _attach_suffix(doc: Doc, match: _Match) -> None:
             return
 
 
+_DATELINE_AFTER = {",", "-", "–", "—", "--", ":"}
+
+
+def _dateline(doc: Doc, match: _Match) -> bool:
+    """ "BANGALORE, July 17": a name in capitals opening a line, then a comma or a dash."""
+    text = full_text(doc)
+    start, end = match.char_span(doc)
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip() or not text[start:end].isupper() or match.end >= len(doc):
+        return False
+    return doc[match.end].text in _DATELINE_AFTER
+
+
 def _supported(doc: Doc, match: _Match, *, labels_only: bool = False) -> bool:
     """NER or context backs a weak name: a place label over it, an entity equal to it, a suffix."""
-    if match.hint:
+    if match.hint or _dateline(doc, match):
         return True
     for ent in entities(doc):
         if not (ent.start <= match.start and match.base_end <= ent.end):
@@ -150,6 +166,33 @@ def _supported(doc: Doc, match: _Match, *, labels_only: bool = False) -> bool:
     return False
 
 
+def _list_goes_on(doc: Doc, match: _Match) -> bool:
+    """Whether another listed name follows a hit (", Vietnam", "and Cambodia")."""
+    end = match.end
+    return (
+        end + 1 < len(doc)
+        and doc[end].lower_ in (",", "and", "or")
+        and _capitalised(doc[end + 1].text)
+        and not doc[end + 1].like_num
+    )
+
+
+_LOCATIVES = {"in", "at", "near", "outside"}
+
+
+def _after_locative(doc: Doc, match: _Match) -> bool:
+    """ "together in Cotonou", "a port at Gwadar", "the Government of Karnataka": a name right
+    after a locative word that no longer name goes on from (NER may call it a person, a
+    facility or part of an organisation)."""
+    start = match.start
+    # the guide: "Government of X" names the place
+    government = start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ == "government"
+    if start == 0 or not (government or doc[start - 1].lower_ in _LOCATIVES):
+        return False
+    end = match.end
+    return end >= len(doc) or not (_capitalised(doc[end].text) and doc[end].pos_ == "PROPN")
+
+
 def _context_country(doc: Doc, match: _Match, matches: list[_Match]) -> str | None:
     """The country a context names for a hit: "Datka in Kyrgyzstan", "Poldasht, Iran",
     "the Pakistani city of Nowshera"."""
@@ -157,6 +200,8 @@ def _context_country(doc: Doc, match: _Match, matches: list[_Match]) -> str | No
     if end + 1 < len(doc) and doc[end].lower_ in ("in", ","):
         for other in matches:
             if other.start == end + 1 and other.candidates[0].type in ("country", "subdivision"):
+                if doc[end].text == "," and _list_goes_on(doc, other):
+                    break  # "Hawaii, Guam, Vietnam": a list of places, not "Poldasht, Iran"
                 return other.candidates[0].country
     for cue in _words()["town_before"]:
         start = match.start - len(cue)
@@ -184,20 +229,61 @@ def _conjoined_with_place(
     return False
 
 
+def _after_town_of(doc: Doc, match: _Match, matches: list[_Match], country: str | None) -> bool:
+    """ "Pasadena, California": a state right after a town of its country and a comma."""
+    town = _city_comma(doc, match.start, matches)
+    return town is not None and any(
+        p.type == "city" and p.country == country for p in town.candidates
+    )
+
+
+def _after_own_country(doc: Doc, match: _Match, country: str | None) -> bool:
+    """ "Zambia's North-Western": the place's own country right before it, possessive."""
+    start = match.start
+    return (
+        start >= 2
+        and doc[start - 1].text in ("'s", "’s")
+        and country_code(doc[start - 2].text) == country
+    )
+
+
+def _in_longer_name(doc: Doc, match: _Match) -> bool:
+    """ "East Asia Summit", "World Bank", "San Luis": a common-word town name written next to
+    another capitalised word is a piece of a longer name."""
+    before = match.start - 1
+    if before >= 0 and not doc[match.start].is_sent_start and _name_piece(doc, before, before):
+        return True
+    return match.end < len(doc) and _name_piece(doc, match.end, match.end - 1)
+
+
+def _name_piece(doc: Doc, i: int, gap: int) -> bool:
+    """A capitalised word at `i` on the same line (no line break after token `gap`)."""
+    return _capitalised(doc[i].text) and doc[i].is_alpha and "\n" not in doc[gap].whitespace_
+
+
 def _usable(
     doc: Doc, match: _Match, place: Place, doc_countries: set[str], matches: list[_Match]
 ) -> bool:
     if place.support == "":
         return True
+    if place.support == "suffix":
+        return match.hint == "subdivision" or _after_own_country(doc, match, place.country)
+    if place.type == "subdivision" and _after_town_of(doc, match, matches, place.country):
+        return True
     context = _context_country(doc, match, matches)
     if context is not None:
         return context in (place.country, "?")
+    if place.support in ("ner", "local") and place.country in doc_countries:
+        if _after_locative(doc, match):
+            return True
     if place.support in ("local", "country") and place.country not in doc_countries:
         # "Victoria, British Columbia": a longer subdivision name NER calls a place stands alone
         return place.support == "country" and _supported(doc, match, labels_only=True)
     if place.support == "country":
         return True
     if place.support == "label":
+        if _in_longer_name(doc, match):
+            return False
         return _supported(doc, match, labels_only=True) or _conjoined_with_place(
             doc, match, matches, towns_only=True
         )
@@ -234,37 +320,6 @@ def _choose(
     return min(usable, key=score) if usable else None
 
 
-def _compass_regions(doc: Doc, matches: list[_Match]) -> list[_Match]:
-    """ "Western China" (part of a country) and the "South" of "South and Central Asia"."""
-    words = _words()
-    extra: list[_Match] = []
-    for match in matches:
-        start = match.start
-        head = doc[start]
-        if match.place is None:
-            continue
-        # "Western China", "northern Afghanistan" is left out: only capitalised compass words
-        if (
-            match.place.type == "country"
-            and start > 0
-            and _capitalised(doc[start - 1].text)
-            and fold_name(doc[start - 1].text) in words["compass"]
-        ):
-            region = Place("", "region", match.place.country, None)
-            extra.append(_Match(start - 1, match.end, match.end, (region,), place=region))
-            match.excluded = True  # "Western China" is the region, not the country
-        # "South and Central Asia": the first compass word borrows the rest of the name
-        after_and = start >= 2 and doc[start - 1].lower_ == "and"
-        if after_and and fold_name(head.text) in words["compass"]:
-            word = doc[start - 2]
-            rest = doc[start + 1 : match.base_end].text
-            if _capitalised(word.text) and fold_name(word.text) in words["compass"]:
-                places = lookup(f"{word.text} {rest}")
-                if places and places[0].name:
-                    extra.append(_Match(word.i, word.i + 1, word.i + 1, places, place=places[0]))
-    return extra
-
-
 def _doc_countries(doc: Doc, matches: list[_Match]) -> set[str]:
     codes = {p.country for m in matches for p in m.candidates[:1] if p.type == "country"}
     codes |= {country_code(t) for t in texts(doc) if _capitalised(t) and is_demonym(t)}
@@ -289,17 +344,40 @@ def _base_name(text: str) -> str:
     return " ".join(words)
 
 
+_INITIALS = re.compile(r"\b[A-Z]\.\s?[A-Z]\.")
+_LOWER_CONNECTORS = {"of", "and", "the", "de", "del", "la", "al", "el", "on", "upon"}
+
+
+def _spelled_out(text: str, key: str) -> bool:
+    """Whether a mention spells a lexicon place's name out: the name itself, or a form that is
+    no abbreviation ("FATA", "D.I. Khan") and carries no common noun ("Danube river")."""
+    if fold_name(text) == fold_name(key):
+        return True
+    words = re.findall(r"\w+", fold_name(key))
+    acronym = text.isupper() and " " not in text and fold_name(text) not in words
+    if acronym or _INITIALS.search(text):  # not a dateline's "WASHINGTON"
+        return False
+    return not any(w[:1].islower() and w not in _LOWER_CONNECTORS for w in text.split())
+
+
 def _name_of(place: Place, mentions: list[Mention]) -> str:
     if place.type == "country":
         return country_name(place.country) or mentions[0].text
     if place.name:
         return place.name
+    if place.key:
+        # the article's spelling ("Kiev"), but the lexicon's name for an abbreviation
+        mentions = [m for m in mentions if _spelled_out(m.text, place.key)]
+        if not mentions:
+            return place.key
     # the article's spelling: a form with its suffix first, then one not in capitals (datelines)
     ranked = sorted(
         mentions,
         key=lambda m: (len(m.text.split()) == 1, m.text.isupper(), m.start_char),
     )
-    return ranked[0].text
+    text = ranked[0].text
+    # only a dateline's capitals ("BANGALORE"): the name as it is written in running text
+    return text.title() if text.isupper() and len(text) > 3 else text
 
 
 _Found = tuple[Place, str, int, int]
@@ -312,46 +390,23 @@ def _promote_bare_names(found: list[_Found]) -> list[_Found]:
     }
     out = []
     for place, text, start, end in found:
-        if place.type == "city" and not place.name and not place.key:
+        # a large city keeps its own row beside its province ("Novosibirsk Region", "Novosibirsk")
+        if place.type == "city" and not place.name and not place.key and place.population < _WORLD_CITY:
             place = subdivisions.get((place.country, _base_name(text)), place)
         out.append((place, text, start, end))
     return out
 
 
-_FEATURE_REACH = 3  # proper-noun words of a feature's name before its head ("Amu Darya River")
-
-
-def _natural_features(doc: Doc, matches: list[_Match]) -> list[_Match]:
-    """"the Naryn River", "Lake Sevan"-like names ending in a feature word: one region named
-    in full, in place of any town the gazetteer saw in its first words. Lexicon entries
-    ("Vakhsh River") already match whole; this catches the rest."""
-    features = set(context_words().get("feature_words", []))
-    words = texts(doc)
-    out = list(matches)
-    for k, word in enumerate(words):
-        if word not in features or k == 0:
-            continue
-        start = k
-        while start > max(0, k - _FEATURE_REACH) and doc[start - 1].pos_ == "PROPN" and _capitalised(words[start - 1]):
-            start -= 1
-        if start == k or any(m.start <= k < m.end for m in out):
-            continue  # no name before the feature word, or a lexicon entry already covers it
-        inside = [m for m in out if start <= m.start and m.end <= k]
-        base = next((m.place for m in inside if m.place is not None), None)
-        country = base.country if base is not None and base.type != "country" else None
-        out = [m for m in out if m not in inside]
-        out.append(_Match(start, k + 1, k + 1, (), place=Place("", "region", country, None)))
-    return sorted(out, key=lambda m: m.start)
-
-
 def find_place_spans(doc: Doc) -> list[_Found]:
     """Every place mention in the Doc with its resolved gazetteer entry, in text order."""
     matches = _gazetteer_matches(doc)
+    matches = sorted(matches + _postal_states(doc, matches), key=lambda m: m.start)
     countries = _doc_countries(doc, matches)
     for match in matches:
-        match.place = _choose(doc, match, countries, matches)
+        if match.place is None:
+            match.place = _choose(doc, match, countries, matches)
     matches = sorted(matches + _unknown_towns(doc, matches), key=lambda m: m.start)
-    matches = _natural_features(doc, matches)
+    matches = _natural_features(doc, matches, countries)
     for index, match in enumerate(matches):
         if match.place is None:
             continue

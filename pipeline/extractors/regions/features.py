@@ -1,0 +1,153 @@
+"""Regions named by their form rather than found in the gazetteer: natural features ("Lake
+Kariba", "Bay of Bengal", "Mekong River Delta") and compass regions ("Western China",
+"North East India", the "South" of "South and Central Asia")."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from ...normalize.gazetteer import Place, context_words, lookup
+from ...normalize.geo import fold_name
+from ..doc_views import texts
+from .matches import _Match, _capitalised, _head_at, _tokens_match, _words
+
+
+def _compass_word(doc: Doc, i: int) -> bool:
+    """A capitalised compass word ("North", "Eastern") at token `i`."""
+    return _capitalised(doc[i].text) and fold_name(doc[i].text) in _words()["compass"]
+
+
+_COMPASS_FORMS = {"west": "western", "east": "eastern", "north": "northern", "south": "southern"}
+_COMPASS_FORMS |= {adjective: noun for noun, adjective in _COMPASS_FORMS.items()}
+
+
+def _compass_variant(doc: Doc, first: int, match: _Match) -> Place | None:
+    """ "West Europe" is the lexicon's "Western Europe" (and "Southern Asia" its "South Asia")."""
+    word = fold_name(doc[first].text)
+    if word not in _COMPASS_FORMS or first + 1 != match.start:
+        return None
+    places = lookup(f"{_COMPASS_FORMS[word]} {doc[match.start : match.end].text}")
+    return places[0] if places and places[0].type == "region" and places[0].key else None
+
+
+def _compass_regions(doc: Doc, matches: list[_Match]) -> list[_Match]:
+    """ "Western China" (part of a country) and the "South" of "South and Central Asia"."""
+    words = _words()
+    extra: list[_Match] = []
+    for match in matches:
+        start = match.start
+        head = doc[start]
+        if match.place is None:
+            continue
+        # "Western China", "North East India", "South East Europe"; "northern Afghanistan" is
+        # left out: only capitalised compass words
+        first = start
+        while first > max(0, start - 2) and _compass_word(doc, first - 1):
+            first -= 1
+        if first < start and match.place.type in ("country", "region"):
+            country = match.place.country if match.place.type == "country" else None
+            region = _compass_variant(doc, first, match) or Place("", "region", country, None)
+            extra.append(_Match(first, match.end, match.end, (region,), place=region))
+            match.excluded = True  # "Western China" is the region, not the country
+        # "South and Central Asia": the first compass word borrows the rest of the name
+        after_and = start >= 2 and doc[start - 1].lower_ == "and"
+        if after_and and fold_name(head.text) in words["compass"]:
+            word = doc[start - 2]
+            rest = doc[start + 1 : match.base_end].text
+            if _capitalised(word.text) and fold_name(word.text) in words["compass"]:
+                places = lookup(f"{word.text} {rest}")
+                if places and (places[0].name or places[0].key):
+                    # the mention is one word: the region takes the lexicon's full name
+                    place = replace(places[0], name=places[0].name or places[0].key)
+                    extra.append(_Match(word.i, word.i + 1, word.i + 1, places, place=place))
+    return extra
+
+
+
+_FEATURE_REACH = 3  # proper-noun words of a feature's name beside its head ("Amu Darya River")
+
+
+def _name_word(doc: Doc, i: int) -> bool:
+    """A capitalised proper-noun word that can be part of a feature's name."""
+    return doc[i].pos_ == "PROPN" and _capitalised(doc[i].text) and not doc[i].is_punct
+
+
+def _feature_span(
+    doc: Doc, k: int, features: set[str], before: list[tuple[str, ...]]
+) -> tuple[int, int, int] | None:
+    """The tokens [start, end) of a natural feature's name around the feature word at `k`, and
+    where its feature words end: "Lake Kariba", "Bay of Bengal" (a head before the name),
+    "Naryn River", "Mekong River Delta" (after)."""
+    words = texts(doc)
+    for head in before:
+        if _tokens_match(doc, k, head, fold=False):
+            end = k + len(head)
+            while end < min(len(doc), k + len(head) + _FEATURE_REACH) and _name_word(doc, end):
+                if words[end] in _words()["orgs"] or _head_at(doc, end, chains=False):
+                    break  # "Lake Victoria Basin Commission": the name ends before the org word
+                end += 1
+            if end > k + len(head):
+                return k, end, k + len(head)
+    if words[k] not in features or k == 0:
+        return None
+    start = k
+    while start > max(0, k - _FEATURE_REACH) and _name_word(doc, start - 1):
+        start -= 1
+    if start == k:
+        return None
+    end = k + 1
+    while end < len(doc) and words[end] in features:  # "River Delta"
+        end += 1
+    return start, end, end
+
+
+def _wide(match: _Match) -> bool:
+    """A hit that already names a wider place or a country (a lexicon feature: "Vakhsh River")."""
+    return match.place is not None and match.place.type in ("region", "country")
+
+
+def _feature_country(
+    head: tuple[int, int], inside: list[_Match], doc_countries: set[str]
+) -> str | None:
+    """A feature named after a town of a country the article names lies there ("Tuzla" in
+    Bosnia does not place "Tuzla Island" in a text about Crimea); the head word itself
+    ("Delta", "Bay" are towns too) tells nothing."""
+    for m in inside:
+        if m.place is None or m.place.type == "country" or head[0] <= m.start < m.end <= head[1]:
+            continue
+        return m.place.country if m.place.country in doc_countries else None
+    # an article about one country: its rivers and islands lie there ("the Murray River")
+    return next(iter(doc_countries)) if len(doc_countries) == 1 else None
+
+
+def _natural_features(doc: Doc, matches: list[_Match], doc_countries: set[str]) -> list[_Match]:
+    """Names made of a feature word and proper nouns ("the Naryn River", "Lake Sevan", "Bay of
+    Bengal"): one region named in full, in place of any place the gazetteer saw in its words.
+    Lexicon entries ("Vakhsh River") already match whole; this catches the rest."""
+    words = context_words()
+    features = set(words.get("feature_words", []))
+    before = [tuple(w.split()) for w in words.get("feature_words_before", [])]
+    out = list(matches)
+    k = 0
+    while k < len(doc):
+        span = _feature_span(doc, k, features, before)
+        if span is None:
+            k += 1
+            continue
+        start, end, head_end = span
+        head = (k, head_end) if start == k else (k, end)
+        inside = [m for m in out if start <= m.start and m.end <= end]
+        # a lexicon entry holds the feature word ("Pacific Ocean"), or a longer name overlaps
+        named = any(m.start <= k < m.end and _wide(m) for m in inside)
+        if named or any(m.start < end and start < m.end for m in out if m not in inside):
+            k += 1
+            continue
+        country = _feature_country(head, inside, doc_countries)
+        out = [m for m in out if m not in inside]
+        out.append(_Match(start, end, end, (), place=Place("", "region", country, None)))
+        k = end
+    return sorted(out, key=lambda m: m.start)
+
+
