@@ -38,8 +38,6 @@ def _projects(annotate, text):
         ("Officials inspected a water treatment plant in Gyumri.", "water treatment plant in Gyumri", "water"),
         # a bare name defined as infrastructure
         ("Lapis Lazuli is an international transit route linking Afghanistan to Turkey.", "Lapis Lazuli", "corridor"),
-        # a country's own network
-        ("The plan would expand Armenia’s ageing rail system.", "Armenia’s rail system", "railway"),
     ],
 )
 def test_projects_grammar_finds_name_and_type(annotate, text, name, type_):
@@ -136,6 +134,10 @@ def test_projects_part_of(annotate, text, part, whole):
         "Caravans travelled along the ancient Silk Road.",
         "A new substation was built near the city.",
         "Georgia's largest port handles most of the cargo.",
+        # a country's or a continent's whole network, a country's kind of work (ANNOTATION.md)
+        "The plan would expand Armenia’s ageing rail system.",
+        "Funds will go to Peru's main port and to the African rail network.",
+        "The loan will upgrade Chile’s electricity network.",
         "This is in line with the plan.",
         "Troops held the front line along the Line of Control.",
         "BP said the Shah Deniz project will boost profits.",
@@ -290,3 +292,39 @@ def test_projects_generic_head_typed_by_apposition(annotate, text, name, type_):
 def test_projects_country_of_an_agreement_sentence(annotate, text, name, country):
     projects = {p.name: p for p in annotate(text)._.projects}
     assert country in projects[name].countries
+
+
+@pytest.mark.parametrize(
+    "text,part,whole,type_",
+    [
+        (
+            "The Tbilisi-Ankara gas pipeline opened in 2012. The Georgian section runs for 90 km, and the Turkish offshore section crosses the sea.",
+            ["Georgian section", "Turkish offshore section"],
+            "Tbilisi-Ankara gas pipeline",
+            "pipeline",
+        ),
+        (
+            "Work resumed on the Lusaka-Mpika railway. The Zambian stretch of the railway will reopen first.",
+            ["Zambian stretch"],
+            "Lusaka-Mpika railway",
+            "railway",
+        ),
+        (
+            "The Quito-Cuenca highway is planned. A first section between Ambato and Riobamba opens next year.",
+            ["first section between Ambato and Riobamba"],
+            "Quito-Cuenca highway",
+            "road",
+        ),
+    ],
+)
+def test_projects_sections_are_parts_of_the_work_before(annotate, text, part, whole, type_):
+    projects = _projects(annotate, text)
+    for name in part:
+        assert name in projects, f"{name!r} not in {list(projects)}"
+        assert projects[name].part_of == whole
+        assert projects[name].type == type_
+
+
+def test_projects_section_without_a_work_is_not_listed(annotate):
+    text = "The Russian section of the embassy held a meeting with the consular section."
+    assert [p.name for p in annotate(text)._.projects] == []

@@ -25,17 +25,58 @@ def find_projects(doc: Doc, regions: list[Region]) -> list[Project]:
     index = PlaceIndex(doc, regions)
     region_tokens = _region_tokens(doc, regions)
     groups = _typed_by_apposition(doc, group_candidates(doc, find_candidates(doc, region_tokens)))
+    groups, wholes = _sections_of_wholes(doc, groups)
     # a name with only a generic head that nothing else types ("the Global Gateway project") is
     # not known to be infrastructure
     groups = [g for g in groups if any(c.type for c in g.members)]
     projects = [_project(doc, group, index) for group in groups]
     _add_alias_mentions(doc, groups, projects)
     named = _owners(doc, projects)  # names, acronyms: the parts a rule may take
+    for k, group in enumerate(groups):
+        if id(group) in wholes:
+            projects[k].part_of = projects[groups.index(wholes[id(group)])].name
     _add_anaphora(doc, groups, projects)
     _add_part_of(doc, groups, projects, named)
     for project in projects:
         project.mentions.sort(key=lambda m: m.start_char)
     return projects
+
+
+def _is_section(group: Group) -> bool:
+    return all(c.kind == "section" for c in group.members)
+
+
+def _sections_of_wholes(doc: Doc, groups: list[Group]) -> tuple[list[Group], dict[int, Group]]:
+    """"the Turkish section" is a part of the work it follows: the one named in "of the X" right
+    after it, else the typed work named last before it. It takes that work's type; a section
+    that follows no work is dropped. Returns the groups and section group id -> whole."""
+    wholes = [g for g in groups if not _is_section(g) and any(c.type for c in g.members)]
+    starts = {c.start: g for g in wholes for c in g.members}
+    kept, part_of = [], {}
+    for group in groups:
+        if not _is_section(group):
+            kept.append(group)
+            continue
+        first = min(group.members, key=lambda c: c.start)
+        whole = _whole_after_of(doc, first.end, starts)
+        if whole is None:
+            before = [(c.start, n) for n, g in enumerate(wholes) for c in g.members if c.start < first.start]
+            whole = wholes[max(before)[1]] if before else None
+        if whole is None:
+            continue
+        typ = next(c.type for c in whole.members if c.type)
+        group.members = [replace(c, type=typ) for c in group.members]
+        part_of[id(group)] = whole
+        kept.append(group)
+    return kept, part_of
+
+
+def _whole_after_of(doc: Doc, i: int, starts: dict[int, Group]) -> Group | None:
+    """The work named in "of (the) X" at token i ("the Congolese stretch of the Benguela railway")."""
+    if i < len(doc) and doc[i].lower_ == "of":
+        j = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
+        return starts.get(j)
+    return None
 
 
 APPOSITION_REACH = 8  # tokens from the comma to the head of an apposition

@@ -293,6 +293,8 @@ def grow(doc: Doc, match: HeadMatch, by_start: dict[int, HeadMatch], floor: int)
     if name_start < mod_start and _strong(name_tokens) and not match.plural:
         if _indefinite_place(doc, name_start, mod_start, sent.start):
             return None
+        if match.head.network and len(name_tokens) == 1 and _country_or_wider(name_tokens[0].text):
+            return None  # "European rail network": a whole network, no single work
         text = " ".join(_text(doc, name_start, end).split()) if not aliases else _without_brackets(doc, name_start, end)
         return Candidate(name_start, end, text, typ, head_text, True, aliases)
     first = doc[match.start]
@@ -411,6 +413,22 @@ def _head_first(doc: Doc, match: HeadMatch, end: int, limit: int, typ, head_text
     return None
 
 
+def _country_or_wider(text: str) -> bool:
+    """True for a country, continent or nationality ("Kenya", "Europe", "European"): a place
+    that names no single site (ANNOTATION.md: a country's network or kind is no project)."""
+    from ...normalize.gazetteer import lookup
+    from ...normalize.geo import country_code, is_demonym
+
+    places = lookup(text)
+    if places:
+        return places[0].type in ("country", "region")
+    if country_code(text) or is_demonym(text):
+        return True
+    # continent adjectives the demonym list lacks: "European", "Asian", "African"
+    stems = [text[: -len(end)] for end in ("n", "an") if text.endswith(end) and len(text) > 4]
+    return any(lookup(stem) and lookup(stem)[0].type in ("country", "region") for stem in stems)
+
+
 def _possessive(doc: Doc, mod_start: int, sent: Span, end: int, typ, head_text, match: HeadMatch) -> Candidate | None:
     """"Mongolia's (critically important) rail system": a place's own network."""
     if match.plural or typ is None:
@@ -425,6 +443,8 @@ def _possessive(doc: Doc, mod_start: int, sent: Span, end: int, typ, head_text, 
     if skipped and any(t.tag_ == "JJS" for t in skipped):
         return None  # "Georgia's largest port" describes, it does not name
     owner = doc[i - 2]
+    if _country_or_wider(owner.text):
+        return None  # "Kenya's main port", "Malawi's electricity network": a country's, no one work
     name = f"{owner.text}{doc[i - 1].text} {_text(doc, mod_start, end)}"
     return Candidate(i - 2, end, name, typ, head_text, True, kind="name")
 
@@ -459,6 +479,52 @@ def copula_candidates(doc: Doc, taken: set[int], region_tokens: set[int], matche
     return out
 
 
+def _endpoints_end(doc: Doc, i: int, limit: int) -> int:
+    """End of "between X and Y" / "from X to Y" starting at i (both ends named); i when none."""
+    if i + 1 >= limit or doc[i].lower_ not in ("between", "from"):
+        return i
+    end = _place_phrase(doc, i + 1, limit)
+    inner = [t.lower_ for t in doc[i + 1 : end]]
+    link = "and" if doc[i].lower_ == "between" else "to"
+    if end > i + 1 and link in inner and inner[-1] != link:
+        return end
+    return i
+
+
+def section_candidates(doc: Doc, taken: set[int]) -> list[Candidate]:
+    """"the Turkish section", "the subsea section", "a section between X and Y": a part of a work
+    singled out by a nationality, a place kind or its endpoints. Its type and the whole it
+    belongs to are the article's to tell (left None here)."""
+    from ...normalize.geo import is_demonym
+
+    g = grammar()
+    out = []
+    for tok in doc:
+        if tok.lower_ not in g.section_heads or tok.tag_ != "NN" or tok.i in taken:
+            continue
+        sent = tok.sent
+        start = tok.i
+        while start - 1 >= sent.start and start - 1 not in taken:
+            prev = doc[start - 1]
+            if (prev.text[:1].isupper() and is_demonym(prev.text)) or prev.lower_ in g.section_modifiers:
+                start -= 1
+            else:
+                break
+        end = _endpoints_end(doc, tok.i + 1, sent.end)
+        if end > tok.i + 1:
+            # "an initial section between X and Y": its adjectives belong to the description
+            while start - 1 >= sent.start and doc[start - 1].tag_ == "JJ" and doc[start - 1].text.islower():
+                start -= 1
+        elif start == tok.i:
+            continue
+        else:
+            end = tok.i + 1
+        if any(i in taken for i in range(start, end)):
+            continue
+        out.append(Candidate(start, end, _text(doc, start, end), None, tok.lower_, False, kind="section"))
+    return out
+
+
 def find_candidates(doc: Doc, region_tokens: set[int] = frozenset()) -> list[Candidate]:
     """Every stretch of the Doc that names a project, in order (overlaps resolved, non-projects dropped)."""
     matches = head_matches(doc)
@@ -481,4 +547,6 @@ def find_candidates(doc: Doc, region_tokens: set[int] = frozenset()) -> list[Can
         floor = consumed = cand.end
     taken = {i for c in out for i in range(c.start, c.end)}
     out.extend(copula_candidates(doc, taken, set(region_tokens), matches))
+    taken = {i for c in out for i in range(c.start, c.end)}
+    out.extend(section_candidates(doc, taken))
     return sorted(out, key=lambda c: c.start)
