@@ -33,6 +33,8 @@ def _projects(annotate, text):
         ("Trucks use the CAREC Transport Corridor 3 every day.", "CAREC Transport Corridor 3", "corridor"),
         # head first
         ("The Port of Aktau will handle more grain this year.", "Port of Aktau", "port"),
+        # a lower-case head named by its site; the words before it only describe it
+        ("Ships unload at South Africa's busiest port of Durban.", "port of Durban", "port"),
         # an unnamed work placed by a locating phrase
         ("Officials toured the water treatment plant at Abu Rawash on Monday.", "water treatment plant at Abu Rawash", "water"),
         ("Officials inspected a water treatment plant in Gyumri.", "water treatment plant in Gyumri", "water"),
@@ -138,6 +140,7 @@ def test_projects_part_of(annotate, text, part, whole):
         "The plan would expand Armenia’s ageing rail system.",
         "Funds will go to Peru's main port and to the African rail network.",
         "The loan will upgrade Chile’s electricity network.",
+        "A Japanese grant will repair roads in Osh Oblast and a solar plant in Namibia.",
         "This is in line with the plan.",
         "Troops held the front line along the Line of Control.",
         "BP said the Shah Deniz project will boost profits.",
@@ -220,8 +223,8 @@ def test_projects_mentions_index_the_text(annotate, seed_text, label):
         # unnamed works built under the umbrella project of the article, or of their sentence
         ("The Pamir-Indus power project will export electricity. A 400 km HVDC line would be constructed between the two countries.",
          "400 km HVDC line", "Pamir-Indus power project"),
-        ("The loan for the CAREC Transport Corridor 5 Investment Program will finance the reconstruction of roads in Osh Oblast.",
-         "roads in Osh Oblast", "CAREC Transport Corridor 5"),
+        ("The loan for the CAREC Transport Corridor 5 Investment Program will finance the reconstruction of the road from Osh to Batken.",
+         "road from Osh to Batken", "CAREC Transport Corridor 5"),
     ],
 )
 def test_projects_part_of_stated_without_part_of(annotate, text, part, whole):

@@ -290,6 +290,9 @@ def grow(doc: Doc, match: HeadMatch, by_start: dict[int, HeadMatch], floor: int)
     if match.head.weak and len(chain) == 1 and mod_start == match.start:
         return None  # a bare "line" is a front line or a Line of Control, not a power line
     name_tokens = [t for t in doc[name_start:mod_start] if t.text not in "()"]
+    site = _site_of(doc, match, end, limit, typ, head_text)
+    if site is not None:
+        return site
     if name_start < mod_start and _strong(name_tokens) and not match.plural:
         if _indefinite_place(doc, name_start, mod_start, sent.start):
             return None
@@ -317,6 +320,8 @@ def grow(doc: Doc, match: HeadMatch, by_start: dict[int, HeadMatch], floor: int)
         return None
     if end < limit and doc[end].lower_ in grammar().pp_preps:
         place_end = _place_phrase(doc, end + 1, limit)
+        if place_end > end + 1 and _country_or_wider(_text(doc, end + 1, place_end)):
+            return None  # "a solar plant in Namibia": a kind and a country single out no work
         if place_end > end + 1 and not _follows_org_word(doc, place_end, limit):
             return Candidate(mod_start, place_end, _text(doc, mod_start, place_end), typ, head_text, False, kind="pp")
     possessive = _possessive(doc, mod_start, sent, end, typ, head_text, match)
@@ -387,6 +392,25 @@ def _indefinite_quantity(doc: Doc, i: int, floor: int) -> int | None:
     return j if j - 1 >= floor and doc[j - 1].lower_ in ("a", "an") else None
 
 
+def _site_of(doc: Doc, match: HeadMatch, end: int, limit: int, typ, head_text) -> Candidate | None:
+    """"(Turkey's Mediterranean) port of Ceyhan": a lower-case head named by the place it is at,
+    a known place finer than a country; the words before the head only describe it."""
+    first = doc[match.start]
+    if match.plural or match.head.generic or not first.text.islower():
+        return None
+    if end + 1 >= limit or doc[end].lower_ != "of" or not is_name_token(doc[end + 1]):
+        return None
+    j = end + 1
+    while j < limit and is_name_token(doc[j]):
+        j += 1
+    place = _text(doc, end + 1, j)
+    from ...normalize.gazetteer import lookup
+
+    if not lookup(place) or _country_or_wider(place):
+        return None
+    return Candidate(match.start, j, _text(doc, match.start, j), typ, head_text, True, kind="head_first")
+
+
 def _head_first(doc: Doc, match: HeadMatch, end: int, limit: int, typ, head_text) -> Candidate | None:
     """"Port of X"; "Railway Section A – B – C border"."""
     i = end
@@ -421,12 +445,17 @@ def _country_or_wider(text: str) -> bool:
 
     places = lookup(text)
     if places:
-        return places[0].type in ("country", "region")
+        return _wide(places[0])
     if country_code(text) or is_demonym(text):
         return True
     # continent adjectives the demonym list lacks: "European", "Asian", "African"
     stems = [text[: -len(end)] for end in ("n", "an") if text.endswith(end) and len(text) > 4]
-    return any(lookup(stem) and lookup(stem)[0].type in ("country", "region") for stem in stems)
+    return any(lookup(stem) and _wide(lookup(stem)[0]) for stem in stems)
+
+
+def _wide(place) -> bool:
+    """A country, or a region of no one country (a continent, "Central Asia")."""
+    return place.type == "country" or (place.type == "region" and place.country is None)
 
 
 def _possessive(doc: Doc, mod_start: int, sent: Span, end: int, typ, head_text, match: HeadMatch) -> Candidate | None:
