@@ -33,6 +33,14 @@ def _projects(annotate, text):
         ("Trucks use the CAREC Transport Corridor 3 every day.", "CAREC Transport Corridor 3", "corridor"),
         # head first
         ("The Port of Aktau will handle more grain this year.", "Port of Aktau", "port"),
+        # a numbered road, also behind a number sign
+        ("Trucks queued on Highway 12 near the border.", "Highway 12", "road"),
+        ("The bridge joins National Route N° 9 on the other bank.", "National Route N° 9", "road"),
+        # a kind of work at a named site
+        ("Tankers unload at the receiving terminal at Dortyol.", "terminal at Dortyol", "other"),
+        ("Gas enters the line at the Sudzha compressor station.", "Sudzha compressor station", "other"),
+        ("The delegation toured the shipyard at Varna.", "shipyard at Varna", "other"),
+        ("Exports will pass the new cargo terminal in Mindelo.", "cargo terminal in Mindelo", "port"),
         # a lower-case head named by its site; the words before it only describe it
         ("Ships unload at South Africa's busiest port of Durban.", "port of Durban", "port"),
         # an unnamed work placed by a locating phrase

@@ -42,6 +42,10 @@ def find_projects(doc: Doc, regions: list[Region]) -> list[Project]:
     return projects
 
 
+# the kinds of work that run in sections
+LINEAR = frozenset({"railway", "road", "pipeline", "corridor", "power_line", "telecom", "canal", "bridge", "tunnel"})
+
+
 def _is_section(group: Group) -> bool:
     return all(c.kind == "section" for c in group.members)
 
@@ -49,8 +53,8 @@ def _is_section(group: Group) -> bool:
 def _sections_of_wholes(doc: Doc, groups: list[Group]) -> tuple[list[Group], dict[int, Group]]:
     """"the Turkish section" is a part of the work it follows: the one named in "of the X" right
     after it, else the typed work named last before it. It takes that work's type; a section
-    that follows no work is dropped. Returns the groups and section group id -> whole."""
-    wholes = [g for g in groups if not _is_section(g) and any(c.type for c in g.members)]
+    that follows no linear work is dropped (a station or a port has no sections). Returns the groups and section group id -> whole."""
+    wholes = [g for g in groups if not _is_section(g) and any(c.type in LINEAR for c in g.members)]
     starts = {c.start: g for g in wholes for c in g.members}
     kept, part_of = [], {}
     for group in groups:
@@ -64,7 +68,7 @@ def _sections_of_wholes(doc: Doc, groups: list[Group]) -> tuple[list[Group], dic
             whole = wholes[max(before)[1]] if before else None
         if whole is None:
             continue
-        typ = next(c.type for c in whole.members if c.type)
+        typ = next(c.type for c in whole.members if c.type in LINEAR)
         group.members = [replace(c, type=typ) for c in group.members]
         part_of[id(group)] = whole
         kept.append(group)

@@ -210,10 +210,23 @@ def _left_name(doc: Doc, start: int, floor: int) -> tuple[int, tuple[str, ...]]:
 
 
 def _trailing_label(doc: Doc, end: int, limit: int) -> int:
-    """Include a number or letter label after a capitalized head ("Corridor 1", "Corridor 2a")."""
-    if end < limit and doc[end - 1].text[0].isupper() and LABEL.match(doc[end].text):
-        return end + 1
+    """Include a number or letter label after a capitalized head ("Corridor 1", "Corridor 2a"),
+    also behind a number sign ("Route N° 7", "Highway No. 3")."""
+    if end >= limit or not doc[end - 1].text[0].isupper():
+        return end
+    i = end + _number_sign(doc, end, limit)
+    if i < limit and LABEL.match(doc[i].text):
+        return i + 1
     return end
+
+
+def _number_sign(doc: Doc, i: int, limit: int) -> int:
+    """How many tokens of a number sign start at i ("No.", "N°", "#"); 0 when none."""
+    if doc[i].text in ("No.", "No", "Nº", "N°", "#"):
+        return 1
+    if i + 1 < limit and doc[i].text == "N" and doc[i + 1].text in ("°", "º"):
+        return 2
+    return 0
 
 
 def _place_phrase(doc: Doc, i: int, limit: int) -> int:
@@ -301,6 +314,8 @@ def grow(doc: Doc, match: HeadMatch, by_start: dict[int, HeadMatch], floor: int)
         text = " ".join(_text(doc, name_start, end).split()) if not aliases else _without_brackets(doc, name_start, end)
         return Candidate(name_start, end, text, typ, head_text, True, aliases)
     first = doc[match.start]
+    if end > chain[-1].end and first.text[0].isupper() and not match.plural:
+        return Candidate(match.start, end, _text(doc, match.start, end), typ, head_text, True, kind="head_first")  # "Highway 10"
     # head first: "Port of Baku", "Railway Section A – B – C border"
     if first.text[0].isupper() and not match.plural:
         cand = _head_first(doc, match, end, limit, typ, head_text)
