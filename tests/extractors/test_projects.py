@@ -153,6 +153,10 @@ def test_projects_part_of(annotate, text, part, whole):
         "Troops held the front line along the Line of Control.",
         "BP said the Shah Deniz project will boost profits.",
         "The Caspian Pipeline Consortium exported more oil.",
+        # companies and plans named after works
+        "The contract went to the Lima Road & Bridge Corporation.",
+        "The North Sea Pipeline B.V. owns the assets.",
+        "The Central Railway Master Plan was adopted.",
         "The Sevan-Hrazdan Cascade is a hydropower plant in Armenia.  It is not a road between Yerevan and Gyumri.",
     ],
 )
@@ -321,6 +325,12 @@ def test_projects_country_of_an_agreement_sentence(annotate, text, name, country
             "railway",
         ),
         (
+            "The Mombasa-Kisumu railway opened in 2017. An extension from Kisumu to Malaba and Busia is planned.",
+            ["extension from Kisumu to Malaba and Busia"],
+            "Mombasa-Kisumu railway",
+            "railway",
+        ),
+        (
             "The Quito-Cuenca highway is planned. A first section between Ambato and Riobamba opens next year.",
             ["first section between Ambato and Riobamba"],
             "Quito-Cuenca highway",
@@ -339,3 +349,9 @@ def test_projects_sections_are_parts_of_the_work_before(annotate, text, part, wh
 def test_projects_section_without_a_work_is_not_listed(annotate):
     text = "The Russian section of the embassy held a meeting with the consular section."
     assert [p.name for p in annotate(text)._.projects] == []
+
+
+def test_projects_copula_predicate_describes_the_bare_name(annotate):
+    projects = _projects(annotate, "Amber Stream is a major trans-Caspian Sea gas pipeline that carries gas to Baku.")
+    assert list(projects) == ["Amber Stream"]
+    assert projects["Amber Stream"].type == "pipeline"

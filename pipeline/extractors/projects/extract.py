@@ -32,10 +32,9 @@ def find_projects(doc: Doc, regions: list[Region]) -> list[Project]:
     projects = [_project(doc, group, index) for group in groups]
     _add_alias_mentions(doc, groups, projects)
     named = _owners(doc, projects)  # names, acronyms: the parts a rule may take
-    for k, group in enumerate(groups):
-        if id(group) in wholes:
-            projects[k].part_of = projects[groups.index(wholes[id(group)])].name
-    _add_anaphora(doc, groups, projects)
+    sections = [k for k, g in enumerate(groups) if id(g) in wholes]
+    _attach_sections(doc, projects, sections)  # before "the railway" is read as the latest-named
+    _add_anaphora(doc, groups, projects, skip=set(sections))
     _add_part_of(doc, groups, projects, named)
     for project in projects:
         project.mentions.sort(key=lambda m: m.start_char)
@@ -73,6 +72,31 @@ def _sections_of_wholes(doc: Doc, groups: list[Group]) -> tuple[list[Group], dic
         part_of[id(group)] = whole
         kept.append(group)
     return kept, part_of
+
+
+def _attach_sections(doc: Doc, projects: list[Project], sections: list[int]) -> None:
+    """A section is part of the linear work named in "of (the) X" right after it, else of the
+    one named last before it (by name or acronym); it takes that work's type."""
+    owners = _owners(doc, projects)
+    for k in sections:
+        first = min(projects[k].mentions, key=lambda m: m.start_char)
+        span = doc.char_span(first.start_char, first.end_char, alignment_mode="expand")
+        whole = None
+        if span is not None and span.end < len(doc) and doc[span.end].lower_ == "of":
+            j = span.end + 1 + (span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "the")
+            whole = owners.get(j)
+        if whole is None or whole in sections or projects[whole].type not in LINEAR:
+            before = [
+                (m.start_char, n)
+                for n, p in enumerate(projects)
+                if n not in sections and p.type in LINEAR
+                for m in p.mentions
+                if m.start_char < first.start_char
+            ]
+            whole = max(before)[1] if before else None
+        if whole is not None:
+            projects[k].part_of = projects[whole].name
+            projects[k].type = projects[whole].type
 
 
 def _whole_after_of(doc: Doc, i: int, starts: dict[int, Group]) -> Group | None:
@@ -140,7 +164,7 @@ def _region_tokens(doc: Doc, regions: list[Region]) -> set[int]:
 def _fullest(group: Group) -> Candidate:
     """The member with the most words (the first of them), which gives the project its name."""
     members = [c for c in group.members if c.start not in group.glosses] or group.members
-    return max(members, key=lambda c: (name_weight(c.name), c.named, -c.start))
+    return max(members, key=lambda c: (c.named, name_weight(c.name), -c.start))
 
 
 def _mention(doc: Doc, start: int, end: int, key: str) -> Mention:
@@ -377,8 +401,9 @@ def _add_alias_mentions(doc: Doc, groups: list[Group], projects: list[Project]) 
             covered.add(tok.idx)
 
 
-def _add_anaphora(doc: Doc, groups: list[Group], projects: list[Project]) -> None:
-    """"the railway", "the project" after a named one: a mention of the latest project of that kind."""
+def _add_anaphora(doc: Doc, groups: list[Group], projects: list[Project], skip: set[int] = frozenset()) -> None:
+    """"the railway", "the project" after a named one: a mention of the latest project of that
+    kind; never of a section (`skip`): "the pipeline" is the whole, not its Turkish section."""
     covered = {ch for p in projects for m in p.mentions for ch in range(m.start_char, m.end_char)}
     firsts = [min(c.start for c in g.members) for g in groups]
     for match in head_matches(doc):
@@ -390,7 +415,7 @@ def _add_anaphora(doc: Doc, groups: list[Group], projects: list[Project]) -> Non
         kind = match.head.type
         best = None
         for k, project in enumerate(projects):
-            if firsts[k] < match.start and (kind is None or project.type == kind):
+            if k not in skip and firsts[k] < match.start and (kind is None or project.type == kind):
                 if best is None or firsts[k] > firsts[best]:
                     best = k
         if best is not None:

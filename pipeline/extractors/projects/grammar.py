@@ -250,7 +250,14 @@ def _place_phrase(doc: Doc, i: int, limit: int) -> int:
 
 
 def _follows_org_word(doc: Doc, end: int, limit: int) -> bool:
-    return end < limit and doc[end].lower_ in grammar().org_followers and doc[end].text[0].isupper()
+    """True when an organization word follows, also after "& Name" ("China Road & Bridge Corporation")."""
+    followers = grammar().org_followers
+    j = end
+    if j + 1 < limit and doc[j].text in ("&", "and") and is_name_token(doc[j + 1]):
+        j += 1
+        while j < limit and j - end <= 4 and is_name_token(doc[j]) and doc[j].lower_ not in followers:
+            j += 1
+    return j < limit and doc[j].lower_ in followers and doc[j].text[0].isupper()
 
 
 def _type_of(doc: Doc, chain: list[HeadMatch], mod_tokens: list[Token], sent: Span) -> tuple[str | None, str]:
@@ -569,6 +576,16 @@ def section_candidates(doc: Doc, taken: set[int]) -> list[Candidate]:
     return out
 
 
+def _defines(doc: Doc, cand: Candidate, copulas: list[Candidate]) -> bool:
+    """True when the candidate is the predicate that defines a bare name ("Blue Stream is a
+    trans-Black Sea gas pipeline"): a description of that work, no project of its own."""
+    for copula in copulas:
+        verb = doc[copula.end - 1].head
+        if any(c.dep_ == "attr" and cand.start <= c.i < cand.end for c in verb.children):
+            return True
+    return False
+
+
 def find_candidates(doc: Doc, region_tokens: set[int] = frozenset()) -> list[Candidate]:
     """Every stretch of the Doc that names a project, in order (overlaps resolved, non-projects dropped)."""
     matches = head_matches(doc)
@@ -590,7 +607,8 @@ def find_candidates(doc: Doc, region_tokens: set[int] = frozenset()) -> list[Can
         out.append(cand)
         floor = consumed = cand.end
     taken = {i for c in out for i in range(c.start, c.end)}
-    out.extend(copula_candidates(doc, taken, set(region_tokens), matches))
+    copulas = copula_candidates(doc, taken, set(region_tokens), matches)
+    out = [c for c in out if not _defines(doc, c, copulas)] + copulas
     taken = {i for c in out for i in range(c.start, c.end)}
     out.extend(section_candidates(doc, taken))
     return sorted(out, key=lambda c: c.start)
