@@ -33,6 +33,7 @@ def _projects(annotate, text):
         ("Trucks use the CAREC Transport Corridor 3 every day.", "CAREC Transport Corridor 3", "corridor"),
         # head first
         ("The Port of Aktau will handle more grain this year.", "Port of Aktau", "port"),
+        ("Floods damaged the Kotri Barrage last year.", "Kotri Barrage", "dam"),
         # a numbered road, also behind a number sign
         ("Trucks queued on Highway 12 near the border.", "Highway 12", "road"),
         ("The bridge joins National Route N° 9 on the other bank.", "National Route N° 9", "road"),
@@ -355,3 +356,40 @@ def test_projects_copula_predicate_describes_the_bare_name(annotate):
     projects = _projects(annotate, "Amber Stream is a major trans-Caspian Sea gas pipeline that carries gas to Baku.")
     assert list(projects) == ["Amber Stream"]
     assert projects["Amber Stream"].type == "pipeline"
+
+
+@pytest.mark.parametrize(
+    "text,aliases",
+    [
+        (
+            "The Grand Valley Dam (GVD), formerly known as the Unity Dam and sometimes referred to as Harmony Dam, is a gravity dam.",
+            {"Unity Dam", "Harmony Dam"},
+        ),
+        (
+            "The Kestrel Bridge spans the river. It was previously known as Ruse Bridge 3 (Русе мост 3) and informally called the Ruse–Giurgiu Bridge.",
+            {"Ruse Bridge 3", "Ruse–Giurgiu Bridge"},
+        ),
+    ],
+)
+def test_projects_former_and_informal_names_are_aliases(annotate, text, aliases):
+    projects = annotate(text)._.projects
+    assert len(projects) == 1, [p.name for p in projects]
+    assert aliases <= set(projects[0].aliases) | {projects[0].name}
+
+
+def test_projects_gloss_of_another_kind_names_another_work(annotate):
+    text = "Trucks use the Inca Highway (the stretch up to the Rimac Canal) every day."
+    projects = _projects(annotate, text)
+    assert {"Inca Highway", "Rimac Canal"} <= set(projects), list(projects)
+    assert projects["Rimac Canal"].type == "canal"
+
+
+def test_projects_gas_and_oil_pipelines_of_one_route_are_two_works(annotate):
+    text = "The Baku–Supsa gas pipeline was planned. It would follow the Baku–Supsa oil pipeline."
+    projects = _projects(annotate, text)
+    assert {"Baku–Supsa gas pipeline", "Baku–Supsa oil pipeline"} <= set(projects), list(projects)
+
+
+def test_projects_predicate_description_is_no_project_of_its_own(annotate):
+    text = "The Arctic–Volga gas pipeline is a natural gas pipeline system from Yamal to Samara."
+    assert [p.name for p in annotate(text)._.projects] == ["Arctic–Volga gas pipeline"]

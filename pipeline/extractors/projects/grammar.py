@@ -338,7 +338,7 @@ def grow(doc: Doc, match: HeadMatch, by_start: dict[int, HeadMatch], floor: int)
         return None
     # head + locating phrase: "water treatment plant at Rod El Farag"; not a predicate
     # ("X is a hydropower plant in Armenia" describes X)
-    if doc[match.end - 1].dep_ == "attr":
+    if doc[match.end - 1].dep_ == "attr" or doc[chain[-1].end - 1].dep_ == "attr":
         return None
     if end < limit and doc[end].lower_ in grammar().pp_preps:
         place_end = _place_phrase(doc, end + 1, limit)

@@ -41,6 +41,7 @@ class Grammar:
     chain_end_words: frozenset[str]
     section_heads: frozenset[str]
     section_modifiers: frozenset[str]
+    contrasting_modifiers: frozenset[str]
     alias_cues: tuple[tuple[str, ...], ...]
     part_of_cues: tuple[tuple[str, ...], ...]
     both_countries: tuple[tuple[str, ...], ...]
@@ -101,6 +102,7 @@ def grammar() -> Grammar:
         chain_end_words=frozenset(raw.get("chain_end_words", [])),
         section_heads=frozenset(raw.get("section_heads", [])),
         section_modifiers=frozenset(raw.get("section_modifiers", [])),
+        contrasting_modifiers=frozenset(raw.get("contrasting_modifiers", [])),
         alias_cues=tuple(tuple(c) for c in raw["alias_cues"]),
         part_of_cues=tuple(tuple(c) for c in raw["part_of_cues"]),
         both_countries=tuple(tuple(c) for c in raw["both_countries"]),
