@@ -393,3 +393,18 @@ def test_projects_gas_and_oil_pipelines_of_one_route_are_two_works(annotate):
 def test_projects_predicate_description_is_no_project_of_its_own(annotate):
     text = "The Arctic–Volga gas pipeline is a natural gas pipeline system from Yamal to Samara."
     assert [p.name for p in annotate(text)._.projects] == ["Arctic–Volga gas pipeline"]
+
+
+def test_projects_bare_names_defined_by_a_copula_and_their_numbered_lines(annotate):
+    text = (
+        "Polar Link is a set of offshore gas pipelines which run from Norway to Poland. "
+        "It comprises two separate projects, Polar Link 1 and Polar Link 2. "
+        "The first direct oil pipeline across the bay was Azure Stream."
+    )
+    projects = _projects(annotate, text)
+    for name in ("Polar Link", "Polar Link 1", "Polar Link 2", "Azure Stream"):
+        assert name in projects, f"{name!r} not in {list(projects)}"
+    assert projects["Polar Link 1"].type == "pipeline"
+    assert projects["Polar Link 2"].part_of == "Polar Link"
+    assert projects["Azure Stream"].type == "pipeline"
+    assert not [n for n in projects if "across" in n]

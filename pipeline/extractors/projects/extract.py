@@ -295,6 +295,10 @@ def _part_of_includes(doc, groups, projects, owners, named):
             continue
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         wholes = [owners[s.i] for s in subjects if s.i in owners]
+        if not wholes and any(s.lower_ == "it" for s in subjects) and verb.sent.start > 0:
+            # "It comprises A and B": the work the sentence before is about
+            whole = _subject_project(doc[verb.sent.start - 1].sent, owners)
+            wholes = [whole] if whole is not None else []
         if not wholes:
             continue
         if lower in rules["consist_verbs"]:

@@ -15,7 +15,7 @@ models/project_heads.jsonl, then each head is grown into a name:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
@@ -500,6 +500,37 @@ def _possessive(doc: Doc, mod_start: int, sent: Span, end: int, typ, head_text, 
     return Candidate(i - 2, end, name, typ, head_text, True, kind="name")
 
 
+SETS = frozenset({"set", "pair", "system", "series"})
+
+
+def _defining_head(attr: Token, matches_by_end: dict[int, HeadMatch]) -> tuple[HeadMatch | None, bool]:
+    """The head that defines a name: the attribute's own ("a transit route"), or that of a set
+    ("a set of offshore gas pipelines"); True as second when it is a set's plural."""
+    match = matches_by_end.get(attr.i + 1)
+    if match is not None or attr.lower_ not in SETS:
+        return match, False
+    for prep in attr.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.i + 1 in matches_by_end:
+                return matches_by_end[obj.i + 1], True
+    return None, False
+
+
+def _reverse_copula(doc: Doc, subj: Token, attr: Token, matches_by_end, taken: set[int]) -> Candidate | None:
+    """"The first gas pipeline under the sea was Blue Stream": a work defined by its name."""
+    match = matches_by_end.get(subj.i + 1)
+    if match is None or match.head.generic or match.plural or subj.tag_ != "NN":
+        return None
+    tokens = [t for t in doc[attr.left_edge.i : attr.i + 1] if t.lower_ != "the"]
+    if not tokens or not all(is_name_token(t) for t in tokens) or any(t.i in taken for t in tokens):
+        return None
+    if attr.i + 1 < len(doc) and attr.i + 1 in matches_by_end:
+        return None
+    start = tokens[0].i
+    return Candidate(start, attr.i + 1, doc[start : attr.i + 1].text, match.head.type, match.head.text, True, kind="copula")
+
+
 def copula_candidates(doc: Doc, taken: set[int], region_tokens: set[int], matches: list[HeadMatch]) -> list[Candidate]:
     """"NAME is a (...) route": a bare proper name defined as infrastructure."""
     matches_by_end = {m.end: m for m in matches}
@@ -514,9 +545,13 @@ def copula_candidates(doc: Doc, taken: set[int], region_tokens: set[int], matche
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if attr is None or subj is None:
             continue
-        match = matches_by_end.get(attr.i + 1)
+        reverse = _reverse_copula(doc, subj, attr, matches_by_end, taken | region_tokens)
+        if reverse is not None:
+            out.append(reverse)
+            continue
+        match, plural = _defining_head(attr, matches_by_end)
         head = match.head if match else None
-        if head is None or head.generic or attr.tag_ == "NNS":
+        if head is None or head.generic or (attr.tag_ == "NNS" and not plural):
             continue
         span = doc[subj.left_edge.i : subj.i + 1]
         tokens = [t for t in span if t.lower_ != "the"]
@@ -576,12 +611,34 @@ def section_candidates(doc: Doc, taken: set[int]) -> list[Candidate]:
     return out
 
 
+def numbered_variants(doc: Doc, cands: list[Candidate], taken: set[int]) -> list[Candidate]:
+    """"Nord Stream 1", "Blue Stream II": a bare name of the article's works with a number label
+    is another work of the same kind (its second line, its first phase)."""
+    bare = {}
+    for c in cands:
+        if c.named and c.type and c.kind == "copula":
+            bare.setdefault(tuple(t.text for t in doc[c.start : c.end]), c)
+    out = []
+    for words, base in bare.items():
+        n = len(words)
+        for i in range(len(doc) - n):
+            end = i + n
+            if tuple(t.text for t in doc[i:end]) != words or not LABEL.match(doc[end].text):
+                continue
+            if any(k in taken for k in range(i, end + 1)):
+                continue
+            out.append(replace(base, start=i, end=end + 1, name=doc[i : end + 1].text, kind="variant"))
+    return out
+
+
 def _defines(doc: Doc, cand: Candidate, copulas: list[Candidate]) -> bool:
-    """True when the candidate is the predicate that defines a bare name ("Blue Stream is a
-    trans-Black Sea gas pipeline"): a description of that work, no project of its own."""
+    """True when the candidate is the other side of a copula that defines a bare name ("Blue
+    Stream is a trans-Black Sea gas pipeline", "the first pipeline ... was Blue Stream"): a
+    description of that work, no project of its own."""
     for copula in copulas:
         verb = doc[copula.end - 1].head
-        if any(c.dep_ == "attr" and cand.start <= c.i < cand.end for c in verb.children):
+        roles = [c for c in verb.children if c.dep_ in ("attr", "nsubj") and not copula.start <= c.i < copula.end]
+        if any(cand.start <= c.i < cand.end for c in roles):
             return True
     return False
 
@@ -609,6 +666,8 @@ def find_candidates(doc: Doc, region_tokens: set[int] = frozenset()) -> list[Can
     taken = {i for c in out for i in range(c.start, c.end)}
     copulas = copula_candidates(doc, taken, set(region_tokens), matches)
     out = [c for c in out if not _defines(doc, c, copulas)] + copulas
+    taken = {i for c in out for i in range(c.start, c.end)}
+    out.extend(numbered_variants(doc, out, taken))
     taken = {i for c in out for i in range(c.start, c.end)}
     out.extend(section_candidates(doc, taken))
     return sorted(out, key=lambda c: c.start)

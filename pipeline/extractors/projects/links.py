@@ -96,6 +96,12 @@ def _contrasting(a: Candidate, b: Candidate) -> bool:
     return bool(ga and gb and ga != gb)
 
 
+def _numbered_apart(short: frozenset[str], full: frozenset[str]) -> bool:
+    """True when the fuller name adds only a number ("Blue Stream II" to "Blue Stream"): another work."""
+    extra = full - short
+    return bool(extra) and all(re.fullmatch(r"\d+[a-z]?|[ivx]{1,4}", w) for w in extra)
+
+
 def _share_words(a: Candidate, b: Candidate) -> bool:
     """True when two names share a distinctive word ("Nurek Dam", "Nurek Hydro-electric Station")."""
     return bool(distinctive_words(a.name) & distinctive_words(b.name))
@@ -234,6 +240,7 @@ def group_candidates(doc: Doc, cands: list[Candidate]) -> list[Group]:
             targets = [
                 m for m in seen
                 if words[k] <= words[m] and _compatible(cands[k], cands[m]) and not _contrasting(cands[k], cands[m])
+                and not _numbered_apart(words[k], words[m])
             ]
             if targets:
                 before = [m for m in targets if cands[m].start < cands[k].start]
