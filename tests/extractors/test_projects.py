@@ -408,3 +408,31 @@ def test_projects_bare_names_defined_by_a_copula_and_their_numbered_lines(annota
     assert projects["Polar Link 2"].part_of == "Polar Link"
     assert projects["Azure Stream"].type == "pipeline"
     assert not [n for n in projects if "across" in n]
+
+
+@pytest.mark.parametrize(
+    "text,part,whole,type_",
+    [
+        ("Workers laid the first stone of phase II of the Port of Mindelo Expansion Project.",
+         "phase II of the Port of Mindelo Expansion Project", "Port of Mindelo Expansion Project", "port"),
+        ("The firm will build reactor Units 5 and 6 of the Kozloduy Nuclear Power Plant and repair reactor Unit 2.",
+         "reactor Unit 2", "Kozloduy Nuclear Power Plant", "power_plant"),
+        ("Work on the Tema Port goes on; the second berth at Tema Port opened in May.",
+         "second berth at Tema Port", "Tema Port", "port"),
+    ],
+)
+def test_projects_components_are_parts_of_their_work(annotate, text, part, whole, type_):
+    projects = _projects(annotate, text)
+    assert part in projects, f"{part!r} not in {list(projects)}"
+    assert projects[part].part_of == whole
+    assert projects[part].type == type_
+
+
+def test_projects_a_predicate_phase_names_no_component(annotate):
+    text = "The Nakuru–Eldoret railway was built as the first phase of the Rift Valley Railway."
+    assert not [p.name for p in annotate(text)._.projects if "phase" in p.name]
+
+
+def test_projects_phase_of_no_work_is_not_listed(annotate):
+    text = "The second phase of the talks ended in Geneva. Unit 3 of the ministry was closed."
+    assert [p.name for p in annotate(text)._.projects] == []

@@ -26,6 +26,7 @@ def find_projects(doc: Doc, regions: list[Region]) -> list[Project]:
     region_tokens = _region_tokens(doc, regions)
     groups = _typed_by_apposition(doc, group_candidates(doc, find_candidates(doc, region_tokens)))
     groups, wholes = _sections_of_wholes(doc, groups)
+    groups, components = _components_of_wholes(groups)
     # a name with only a generic head that nothing else types ("the Global Gateway project") is
     # not known to be infrastructure
     groups = [g for g in groups if any(c.type for c in g.members)]
@@ -34,7 +35,12 @@ def find_projects(doc: Doc, regions: list[Region]) -> list[Project]:
     named = _owners(doc, projects)  # names, acronyms: the parts a rule may take
     sections = [k for k, g in enumerate(groups) if id(g) in wholes]
     _attach_sections(doc, projects, sections)  # before "the railway" is read as the latest-named
-    _add_anaphora(doc, groups, projects, skip=set(sections))
+    parts = set(sections)
+    for k, group in enumerate(groups):
+        if id(group) in components:
+            projects[k].part_of = projects[groups.index(components[id(group)])].name
+            parts.add(k)
+    _add_anaphora(doc, groups, projects, skip=parts)
     _add_part_of(doc, groups, projects, named)
     for project in projects:
         project.mentions.sort(key=lambda m: m.start_char)
@@ -68,6 +74,32 @@ def _sections_of_wholes(doc: Doc, groups: list[Group]) -> tuple[list[Group], dic
         if whole is None:
             continue
         typ = next(c.type for c in whole.members if c.type in LINEAR)
+        group.members = [replace(c, type=typ) for c in group.members]
+        part_of[id(group)] = whole
+        kept.append(group)
+    return kept, part_of
+
+
+def _components_of_wholes(groups: list[Group]) -> tuple[list[Group], dict[int, Group]]:
+    """"phase I of the X Project", "reactor Unit 1": a component is part of the work named in
+    it, else of the typed work named last before it, and takes its type; one that follows no
+    work is dropped. Returns the groups and component group id -> whole."""
+    wholes = [g for g in groups if not any(c.kind in ("section", "component") for c in g.members)]
+    wholes = [g for g in wholes if any(c.type for c in g.members)]
+    kept, part_of = [], {}
+    for group in groups:
+        if not all(c.kind == "component" for c in group.members):
+            kept.append(group)
+            continue
+        first = min(group.members, key=lambda c: c.start)
+        whole = next((g for g in wholes if any(c.start == first.whole_start for c in g.members)), None)
+        if whole is None:
+            # the named work last before it ("the cargo terminal in X" is no whole of "quay 2")
+            before = [(c.start, n) for n, g in enumerate(wholes) for c in g.members if c.start < first.start and c.named]
+            whole = wholes[max(before)[1]] if before else None
+        if whole is None:
+            continue
+        typ = next(c.type for c in whole.members if c.type)
         group.members = [replace(c, type=typ) for c in group.members]
         part_of[id(group)] = whole
         kept.append(group)

@@ -42,7 +42,8 @@ class Candidate:
     head: str  # the head phrase that decided the type ("" when none)
     named: bool  # True when a proper name, not only a locating phrase, distinguishes it
     aliases: tuple[str, ...] = ()  # bracketed acronyms inside the stretch ("(BTK)")
-    kind: str = "name"  # name, head_first, pp, quantity, copula
+    kind: str = "name"  # name, head_first, pp, quantity, copula, section, variant, component
+    whole_start: int = -1  # a component's: where the work it is of/at is named inside it
 
 
 @dataclass(frozen=True)
@@ -643,6 +644,63 @@ def _defines(doc: Doc, cand: Candidate, copulas: list[Candidate]) -> bool:
     return False
 
 
+ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "new"})
+
+
+def _labels_end(doc: Doc, i: int, limit: int) -> int:
+    """End of a run of labels from i ("3 and 4", "I", "2"); i when none."""
+    if i >= limit or not LABEL.match(doc[i].text):
+        return i
+    end = i + 1
+    if end + 1 < limit and doc[end].lower_ == "and" and LABEL.match(doc[end + 1].text):
+        end += 2
+    return end
+
+
+def _after_as(doc: Doc, start: int, floor: int) -> bool:
+    """True when "as (the/a)" comes right before `start`."""
+    i = start - 1
+    if i >= floor and doc[i].lower_ in ("the", "a", "an"):
+        i -= 1
+    return i >= floor and doc[i].lower_ == "as"
+
+
+def component_candidates(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """"phase I of the Port of X Project", "reactor Units 3 and 4 of the Y plant", "the first
+    berth at Z Port", "quay 2": a part of a work named by a label or by the work it is of/at.
+    Its type and part_of are the work's, told by the article (left None here)."""
+    heads_ = grammar().component_heads
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    starts = {c.start: c for c in cands if c.kind not in ("section", "component")}
+    out = []
+    for tok in doc:
+        labelled = heads_.get(tok.lower_)
+        if labelled is None or tok.i in taken:
+            continue
+        limit = tok.sent.end
+        start = tok.i
+        # one lower-case noun before the head ("reactor Unit 1"), ordinals before that
+        if start - 1 >= tok.sent.start and start - 1 not in taken and doc[start - 1].tag_ == "NN" and doc[start - 1].text.islower():
+            start -= 1
+        while start - 1 >= tok.sent.start and start - 1 not in taken and doc[start - 1].lower_ in ORDINALS:
+            start -= 1
+        if tok.dep_ == "attr" or _after_as(doc, start, tok.sent.start):
+            continue  # "X was built as the first phase of Y" says what X is
+        end = _labels_end(doc, tok.i + 1, limit)
+        whole = None
+        j = end
+        if j < limit and doc[j].lower_ in ("of", "at"):
+            j += 1 + (j + 1 < limit and doc[j + 1].lower_ == "the")
+            whole = starts.get(j)
+        if whole is not None:
+            end = whole.end
+        elif end == tok.i + 1 or not labelled:
+            continue
+        out.append(Candidate(start, end, _text(doc, start, end), None, tok.lower_, False, kind="component",
+                             whole_start=whole.start if whole else -1))
+    return out
+
+
 def find_candidates(doc: Doc, region_tokens: set[int] = frozenset()) -> list[Candidate]:
     """Every stretch of the Doc that names a project, in order (overlaps resolved, non-projects dropped)."""
     matches = head_matches(doc)
@@ -670,4 +728,5 @@ def find_candidates(doc: Doc, region_tokens: set[int] = frozenset()) -> list[Can
     out.extend(numbered_variants(doc, out, taken))
     taken = {i for c in out for i in range(c.start, c.end)}
     out.extend(section_candidates(doc, taken))
+    out.extend(component_candidates(doc, out))
     return sorted(out, key=lambda c: c.start)

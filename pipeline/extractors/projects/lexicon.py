@@ -42,6 +42,7 @@ class Grammar:
     section_heads: frozenset[str]
     section_modifiers: frozenset[str]
     contrasting_modifiers: frozenset[str]
+    component_heads: dict[str, bool]
     alias_cues: tuple[tuple[str, ...], ...]
     part_of_cues: tuple[tuple[str, ...], ...]
     both_countries: tuple[tuple[str, ...], ...]
@@ -103,6 +104,7 @@ def grammar() -> Grammar:
         section_heads=frozenset(raw.get("section_heads", [])),
         section_modifiers=frozenset(raw.get("section_modifiers", [])),
         contrasting_modifiers=frozenset(raw.get("contrasting_modifiers", [])),
+        component_heads={k: bool(v) for k, v in raw.get("component_heads", {}).items() if not k.startswith("_")},
         alias_cues=tuple(tuple(c) for c in raw["alias_cues"]),
         part_of_cues=tuple(tuple(c) for c in raw["part_of_cues"]),
         both_countries=tuple(tuple(c) for c in raw["both_countries"]),

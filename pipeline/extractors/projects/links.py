@@ -241,6 +241,7 @@ def group_candidates(doc: Doc, cands: list[Candidate]) -> list[Group]:
                 m for m in seen
                 if words[k] <= words[m] and _compatible(cands[k], cands[m]) and not _contrasting(cands[k], cands[m])
                 and not _numbered_apart(words[k], words[m])
+                and (cands[k].kind == "component") == (cands[m].kind == "component")
             ]
             if targets:
                 before = [m for m in targets if cands[m].start < cands[k].start]
