@@ -34,6 +34,7 @@ def _projects(annotate, text):
         # head first
         ("The Port of Aktau will handle more grain this year.", "Port of Aktau", "port"),
         ("Floods damaged the Kotri Barrage last year.", "Kotri Barrage", "dam"),
+        ("Cars crossed the Bridge of the Andes at dawn.", "Bridge of the Andes", "bridge"),
         # a numbered road, also behind a number sign
         ("Trucks queued on Highway 12 near the border.", "Highway 12", "road"),
         ("The bridge joins National Route N° 9 on the other bank.", "National Route N° 9", "road"),
@@ -436,3 +437,8 @@ def test_projects_a_predicate_phase_names_no_component(annotate):
 def test_projects_phase_of_no_work_is_not_listed(annotate):
     text = "The second phase of the talks ended in Geneva. Unit 3 of the ministry was closed."
     assert [p.name for p in annotate(text)._.projects] == []
+
+
+def test_projects_spellings_apart_by_a_dash_are_one_project(annotate):
+    text = "The Trans–Karoo Highway was widened. Trucks on the TransKaroo Highway now move faster."
+    assert len(annotate(text)._.projects) == 1

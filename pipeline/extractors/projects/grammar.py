@@ -437,8 +437,10 @@ def _site_of(doc: Doc, match: HeadMatch, end: int, limit: int, typ, head_text) -
 def _head_first(doc: Doc, match: HeadMatch, end: int, limit: int, typ, head_text) -> Candidate | None:
     """"Port of X"; "Railway Section A – B – C border"."""
     i = end
-    if i + 1 < limit and doc[i].lower_ == "of" and is_name_token(doc[i + 1]):
-        j = i + 1
+    # "Bridge of the Americas": a capitalized name after "of the"
+    k = i + 1 + (i + 2 < limit and doc[i + 1].lower_ == "the" and doc[i + 2].text[:1].isupper())
+    if i + 1 < limit and doc[i].lower_ == "of" and k < limit and is_name_token(doc[k]):
+        j = k
         while j < limit and is_name_token(doc[j]):
             j += 1
         return Candidate(match.start, j, _text(doc, match.start, j), typ, head_text, True, kind="head_first")

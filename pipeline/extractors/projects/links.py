@@ -249,6 +249,14 @@ def group_candidates(doc: Doc, cands: list[Candidate]) -> list[Group]:
                 uf.union(k, pick)
         seen.append(k)
 
+    # spellings that differ only by dashes or spaces ("Trans–Caprivi Highway", "TransCaprivi Highway")
+    squeezed: dict[str, int] = {}
+    for k, c in enumerate(cands):
+        key = re.sub(r"[\W_]+", "", c.name.casefold())
+        if key in squeezed and _compatible(c, cands[squeezed[key]]):
+            uf.union(k, squeezed[key])
+        squeezed.setdefault(key, k)
+
     by_root: dict[int, Group] = {}
     for k, c in enumerate(cands):
         group = by_root.setdefault(uf.find(k), Group([]))
