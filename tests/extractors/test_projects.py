@@ -353,6 +353,11 @@ def test_projects_section_without_a_work_is_not_listed(annotate):
     assert [p.name for p in annotate(text)._.projects] == []
 
 
+def test_projects_section_of_a_body_is_no_part_of_the_work(annotate):
+    text = "The Baku-Supsa pipeline was discussed. The Georgian section of the commission and Unit 4 of the police met in Tbilisi."
+    assert [p.name for p in annotate(text)._.projects] == ["Baku-Supsa pipeline"]
+
+
 def test_projects_copula_predicate_describes_the_bare_name(annotate):
     projects = _projects(annotate, "Amber Stream is a major trans-Caspian Sea gas pipeline that carries gas to Baku.")
     assert list(projects) == ["Amber Stream"]

@@ -530,6 +530,8 @@ def _reverse_copula(doc: Doc, subj: Token, attr: Token, matches_by_end, taken: s
         return None
     if attr.i + 1 < len(doc) and attr.i + 1 in matches_by_end:
         return None
+    if _country_or_wider(" ".join(t.text for t in tokens)):
+        return None  # "the railway was Soviet", "the pipeline is Russia's": no name
     start = tokens[0].i
     return Candidate(start, attr.i + 1, doc[start : attr.i + 1].text, match.head.type, match.head.text, True, kind="copula")
 
@@ -580,6 +582,16 @@ def _endpoints_end(doc: Doc, i: int, limit: int) -> int:
     return i
 
 
+def _of_a_work(doc: Doc, i: int, taken: set[int]) -> bool:
+    """False when "of (the) X" at i names something other than a work or a head noun."""
+    if i >= len(doc) or doc[i].lower_ != "of":
+        return True
+    j = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
+    if j >= len(doc):
+        return False
+    return j in taken or any(doc[j : j + len(h.split())].text.lower() == h for h in heads() if h.split()[0] == doc[j].lower_)
+
+
 def section_candidates(doc: Doc, taken: set[int]) -> list[Candidate]:
     """"the Turkish section", "the subsea section", "a section between X and Y": a part of a work
     singled out by a nationality, a place kind or its endpoints. Its type and the whole it
@@ -608,6 +620,8 @@ def section_candidates(doc: Doc, taken: set[int]) -> list[Candidate]:
             continue
         else:
             end = tok.i + 1
+            if not _of_a_work(doc, end, taken):
+                continue  # "the Russian section of the commission" is no part of a work
         if any(i in taken for i in range(start, end)):
             continue
         out.append(Candidate(start, end, _text(doc, start, end), None, tok.lower_, False, kind="section"))
@@ -696,7 +710,7 @@ def component_candidates(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             whole = starts.get(j)
         if whole is not None:
             end = whole.end
-        elif end == tok.i + 1 or not labelled:
+        elif end == tok.i + 1 or not labelled or not _of_a_work(doc, end, taken):
             continue
         out.append(Candidate(start, end, _text(doc, start, end), None, tok.lower_, False, kind="component",
                              whole_start=whole.start if whole else -1))
