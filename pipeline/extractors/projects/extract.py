@@ -8,7 +8,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from .grammar import Candidate, find_candidates, head_matches
+from .candidates import find_candidates
+from .grammar import Candidate, head_matches
 from .lexicon import grammar
 from .links import Group, distinctive_words, group_candidates, name_weight
 from .places import PlaceIndex, both_countries, context_places, name_countries
