@@ -8,7 +8,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from .grammar import Candidate, find_candidates, head_matches
+from .candidates import find_candidates
+from .grammar import Candidate, head_matches
 from .lexicon import grammar
 from .links import Group, distinctive_words, group_candidates, name_weight
 from .places import PlaceIndex, both_countries, context_places, name_countries
@@ -25,17 +26,118 @@ def find_projects(doc: Doc, regions: list[Region]) -> list[Project]:
     index = PlaceIndex(doc, regions)
     region_tokens = _region_tokens(doc, regions)
     groups = _typed_by_apposition(doc, group_candidates(doc, find_candidates(doc, region_tokens)))
+    groups, wholes = _sections_of_wholes(doc, groups)
+    groups, components = _components_of_wholes(groups)
     # a name with only a generic head that nothing else types ("the Global Gateway project") is
     # not known to be infrastructure
     groups = [g for g in groups if any(c.type for c in g.members)]
     projects = [_project(doc, group, index) for group in groups]
     _add_alias_mentions(doc, groups, projects)
     named = _owners(doc, projects)  # names, acronyms: the parts a rule may take
-    _add_anaphora(doc, groups, projects)
+    sections = [k for k, g in enumerate(groups) if id(g) in wholes]
+    _attach_sections(doc, projects, sections)  # before "the railway" is read as the latest-named
+    parts = set(sections)
+    for k, group in enumerate(groups):
+        if id(group) in components:
+            projects[k].part_of = projects[groups.index(components[id(group)])].name
+            parts.add(k)
+    _add_anaphora(doc, groups, projects, skip=parts)
     _add_part_of(doc, groups, projects, named)
     for project in projects:
         project.mentions.sort(key=lambda m: m.start_char)
     return projects
+
+
+# the kinds of work that run in sections
+LINEAR = frozenset({"railway", "road", "pipeline", "corridor", "power_line", "telecom", "canal", "bridge", "tunnel"})
+
+
+def _is_section(group: Group) -> bool:
+    return all(c.kind == "section" for c in group.members)
+
+
+def _sections_of_wholes(doc: Doc, groups: list[Group]) -> tuple[list[Group], dict[int, Group]]:
+    """"the Turkish section" is a part of the work it follows: the one named in "of the X" right
+    after it, else the typed work named last before it. It takes that work's type; a section
+    that follows no linear work is dropped (a station or a port has no sections). Returns the groups and section group id -> whole."""
+    wholes = [g for g in groups if not _is_section(g) and any(c.type in LINEAR for c in g.members)]
+    starts = {c.start: g for g in wholes for c in g.members}
+    kept, part_of = [], {}
+    for group in groups:
+        if not _is_section(group):
+            kept.append(group)
+            continue
+        first = min(group.members, key=lambda c: c.start)
+        whole = _whole_after_of(doc, first.end, starts)
+        if whole is None:
+            before = [(c.start, n) for n, g in enumerate(wholes) for c in g.members if c.start < first.start]
+            whole = wholes[max(before)[1]] if before else None
+        if whole is None:
+            continue
+        typ = next(c.type for c in whole.members if c.type in LINEAR)
+        group.members = [replace(c, type=typ) for c in group.members]
+        part_of[id(group)] = whole
+        kept.append(group)
+    return kept, part_of
+
+
+def _components_of_wholes(groups: list[Group]) -> tuple[list[Group], dict[int, Group]]:
+    """"phase I of the X Project", "reactor Unit 1": a component is part of the work named in
+    it, else of the typed work named last before it, and takes its type; one that follows no
+    work is dropped. Returns the groups and component group id -> whole."""
+    wholes = [g for g in groups if not any(c.kind in ("section", "component") for c in g.members)]
+    wholes = [g for g in wholes if any(c.type for c in g.members)]
+    kept, part_of = [], {}
+    for group in groups:
+        if not all(c.kind == "component" for c in group.members):
+            kept.append(group)
+            continue
+        first = min(group.members, key=lambda c: c.start)
+        whole = next((g for g in wholes if any(c.start == first.whole_start for c in g.members)), None)
+        if whole is None:
+            # the named work last before it ("the cargo terminal in X" is no whole of "quay 2")
+            before = [(c.start, n) for n, g in enumerate(wholes) for c in g.members if c.start < first.start and c.named]
+            whole = wholes[max(before)[1]] if before else None
+        if whole is None:
+            continue
+        typ = next(c.type for c in whole.members if c.type)
+        group.members = [replace(c, type=typ) for c in group.members]
+        part_of[id(group)] = whole
+        kept.append(group)
+    return kept, part_of
+
+
+def _attach_sections(doc: Doc, projects: list[Project], sections: list[int]) -> None:
+    """A section is part of the linear work named in "of (the) X" right after it, else of the
+    one named last before it (by name or acronym); it takes that work's type."""
+    owners = _owners(doc, projects)
+    for k in sections:
+        first = min(projects[k].mentions, key=lambda m: m.start_char)
+        span = doc.char_span(first.start_char, first.end_char, alignment_mode="expand")
+        whole = None
+        if span is not None and span.end < len(doc) and doc[span.end].lower_ == "of":
+            j = span.end + 1 + (span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "the")
+            whole = owners.get(j)
+        if whole is None or whole in sections or projects[whole].type not in LINEAR:
+            before = [
+                (m.start_char, n)
+                for n, p in enumerate(projects)
+                if n not in sections and p.type in LINEAR
+                for m in p.mentions
+                if m.start_char < first.start_char
+            ]
+            whole = max(before)[1] if before else None
+        if whole is not None:
+            projects[k].part_of = projects[whole].name
+            projects[k].type = projects[whole].type
+
+
+def _whole_after_of(doc: Doc, i: int, starts: dict[int, Group]) -> Group | None:
+    """The work named in "of (the) X" at token i ("the Congolese stretch of the Benguela railway")."""
+    if i < len(doc) and doc[i].lower_ == "of":
+        j = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
+        return starts.get(j)
+    return None
 
 
 APPOSITION_REACH = 8  # tokens from the comma to the head of an apposition
@@ -95,7 +197,7 @@ def _region_tokens(doc: Doc, regions: list[Region]) -> set[int]:
 def _fullest(group: Group) -> Candidate:
     """The member with the most words (the first of them), which gives the project its name."""
     members = [c for c in group.members if c.start not in group.glosses] or group.members
-    return max(members, key=lambda c: (name_weight(c.name), c.named, -c.start))
+    return max(members, key=lambda c: (c.named, name_weight(c.name), -c.start))
 
 
 def _mention(doc: Doc, start: int, end: int, key: str) -> Mention:
@@ -226,6 +328,10 @@ def _part_of_includes(doc, groups, projects, owners, named):
             continue
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         wholes = [owners[s.i] for s in subjects if s.i in owners]
+        if not wholes and any(s.lower_ == "it" for s in subjects) and verb.sent.start > 0:
+            # "It comprises A and B": the work the sentence before is about
+            whole = _subject_project(doc[verb.sent.start - 1].sent, owners)
+            wholes = [whole] if whole is not None else []
         if not wholes:
             continue
         if lower in rules["consist_verbs"]:
@@ -332,8 +438,9 @@ def _add_alias_mentions(doc: Doc, groups: list[Group], projects: list[Project]) 
             covered.add(tok.idx)
 
 
-def _add_anaphora(doc: Doc, groups: list[Group], projects: list[Project]) -> None:
-    """"the railway", "the project" after a named one: a mention of the latest project of that kind."""
+def _add_anaphora(doc: Doc, groups: list[Group], projects: list[Project], skip: set[int] = frozenset()) -> None:
+    """"the railway", "the project" after a named one: a mention of the latest project of that
+    kind; never of a section (`skip`): "the pipeline" is the whole, not its Turkish section."""
     covered = {ch for p in projects for m in p.mentions for ch in range(m.start_char, m.end_char)}
     firsts = [min(c.start for c in g.members) for g in groups]
     for match in head_matches(doc):
@@ -345,7 +452,7 @@ def _add_anaphora(doc: Doc, groups: list[Group], projects: list[Project]) -> Non
         kind = match.head.type
         best = None
         for k, project in enumerate(projects):
-            if firsts[k] < match.start and (kind is None or project.type == kind):
+            if k not in skip and firsts[k] < match.start and (kind is None or project.type == kind):
                 if best is None or firsts[k] > firsts[best]:
                     best = k
         if best is not None:

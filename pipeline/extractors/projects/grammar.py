@@ -9,7 +9,8 @@ models/project_heads.jsonl, then each head is grown into a name:
 - head first: "Port of X", "Railway Section A - B - C border";
 - head + locating phrase, for unnamed physical works ("water treatment plant at X");
 - an indefinite quantity + acronym + head ("a 750 km HVDC line");
-- a copula that defines a bare name ("Lapis Lazuli is an international transit route").
+- a copula that defines a bare name ("Lapis Lazuli is an international transit route"):
+  see candidates.py, which also finds sections and components and gathers all candidates.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .lexicon import Head, grammar, heads, plural_forms
+from .places import country_or_wider as _country_or_wider
 from ..doc_views import lowers
 
 DASHES = frozenset({"-", "–", "—", "‑"})
@@ -42,7 +44,8 @@ class Candidate:
     head: str  # the head phrase that decided the type ("" when none)
     named: bool  # True when a proper name, not only a locating phrase, distinguishes it
     aliases: tuple[str, ...] = ()  # bracketed acronyms inside the stretch ("(BTK)")
-    kind: str = "name"  # name, head_first, pp, quantity, copula
+    kind: str = "name"  # name, head_first, pp, quantity, copula, section, variant, component
+    whole_start: int = -1  # a component's: where the work it is of/at is named inside it
 
 
 @dataclass(frozen=True)
@@ -210,10 +213,23 @@ def _left_name(doc: Doc, start: int, floor: int) -> tuple[int, tuple[str, ...]]:
 
 
 def _trailing_label(doc: Doc, end: int, limit: int) -> int:
-    """Include a number or letter label after a capitalized head ("Corridor 1", "Corridor 2a")."""
-    if end < limit and doc[end - 1].text[0].isupper() and LABEL.match(doc[end].text):
-        return end + 1
+    """Include a number or letter label after a capitalized head ("Corridor 1", "Corridor 2a"),
+    also behind a number sign ("Route N° 7", "Highway No. 3")."""
+    if end >= limit or not doc[end - 1].text[0].isupper():
+        return end
+    i = end + _number_sign(doc, end, limit)
+    if i < limit and LABEL.match(doc[i].text):
+        return i + 1
     return end
+
+
+def _number_sign(doc: Doc, i: int, limit: int) -> int:
+    """How many tokens of a number sign start at i ("No.", "N°", "#"); 0 when none."""
+    if doc[i].text in ("No.", "No", "Nº", "N°", "#"):
+        return 1
+    if i + 1 < limit and doc[i].text == "N" and doc[i + 1].text in ("°", "º"):
+        return 2
+    return 0
 
 
 def _place_phrase(doc: Doc, i: int, limit: int) -> int:
@@ -237,7 +253,14 @@ def _place_phrase(doc: Doc, i: int, limit: int) -> int:
 
 
 def _follows_org_word(doc: Doc, end: int, limit: int) -> bool:
-    return end < limit and doc[end].lower_ in grammar().org_followers and doc[end].text[0].isupper()
+    """True when an organization word follows, also after "& Name" ("China Road & Bridge Corporation")."""
+    followers = grammar().org_followers
+    j = end
+    if j + 1 < limit and doc[j].text in ("&", "and") and is_name_token(doc[j + 1]):
+        j += 1
+        while j < limit and j - end <= 4 and is_name_token(doc[j]) and doc[j].lower_ not in followers:
+            j += 1
+    return j < limit and doc[j].lower_ in followers and doc[j].text[0].isupper()
 
 
 def _type_of(doc: Doc, chain: list[HeadMatch], mod_tokens: list[Token], sent: Span) -> tuple[str | None, str]:
@@ -290,12 +313,19 @@ def grow(doc: Doc, match: HeadMatch, by_start: dict[int, HeadMatch], floor: int)
     if match.head.weak and len(chain) == 1 and mod_start == match.start:
         return None  # a bare "line" is a front line or a Line of Control, not a power line
     name_tokens = [t for t in doc[name_start:mod_start] if t.text not in "()"]
+    site = _site_of(doc, match, end, limit, typ, head_text)
+    if site is not None:
+        return site
     if name_start < mod_start and _strong(name_tokens) and not match.plural:
         if _indefinite_place(doc, name_start, mod_start, sent.start):
             return None
+        if match.head.network and len(name_tokens) == 1 and _country_or_wider(name_tokens[0].text):
+            return None  # "European rail network": a whole network, no single work
         text = " ".join(_text(doc, name_start, end).split()) if not aliases else _without_brackets(doc, name_start, end)
         return Candidate(name_start, end, text, typ, head_text, True, aliases)
     first = doc[match.start]
+    if end > chain[-1].end and first.text[0].isupper() and not match.plural:
+        return Candidate(match.start, end, _text(doc, match.start, end), typ, head_text, True, kind="head_first")  # "Highway 10"
     # head first: "Port of Baku", "Railway Section A – B – C border"
     if first.text[0].isupper() and not match.plural:
         cand = _head_first(doc, match, end, limit, typ, head_text)
@@ -311,10 +341,12 @@ def grow(doc: Doc, match: HeadMatch, by_start: dict[int, HeadMatch], floor: int)
         return None
     # head + locating phrase: "water treatment plant at Rod El Farag"; not a predicate
     # ("X is a hydropower plant in Armenia" describes X)
-    if doc[match.end - 1].dep_ == "attr":
+    if doc[match.end - 1].dep_ == "attr" or doc[chain[-1].end - 1].dep_ == "attr":
         return None
     if end < limit and doc[end].lower_ in grammar().pp_preps:
         place_end = _place_phrase(doc, end + 1, limit)
+        if place_end > end + 1 and _country_or_wider(_text(doc, end + 1, place_end)):
+            return None  # "a solar plant in Namibia": a kind and a country single out no work
         if place_end > end + 1 and not _follows_org_word(doc, place_end, limit):
             return Candidate(mod_start, place_end, _text(doc, mod_start, place_end), typ, head_text, False, kind="pp")
     possessive = _possessive(doc, mod_start, sent, end, typ, head_text, match)
@@ -385,11 +417,32 @@ def _indefinite_quantity(doc: Doc, i: int, floor: int) -> int | None:
     return j if j - 1 >= floor and doc[j - 1].lower_ in ("a", "an") else None
 
 
+def _site_of(doc: Doc, match: HeadMatch, end: int, limit: int, typ, head_text) -> Candidate | None:
+    """"(Turkey's Mediterranean) port of Ceyhan": a lower-case head named by the place it is at,
+    a known place finer than a country; the words before the head only describe it."""
+    first = doc[match.start]
+    if match.plural or match.head.generic or not first.text.islower():
+        return None
+    if end + 1 >= limit or doc[end].lower_ != "of" or not is_name_token(doc[end + 1]):
+        return None
+    j = end + 1
+    while j < limit and is_name_token(doc[j]):
+        j += 1
+    place = _text(doc, end + 1, j)
+    from ...normalize.gazetteer import lookup
+
+    if not lookup(place) or _country_or_wider(place):
+        return None
+    return Candidate(match.start, j, _text(doc, match.start, j), typ, head_text, True, kind="head_first")
+
+
 def _head_first(doc: Doc, match: HeadMatch, end: int, limit: int, typ, head_text) -> Candidate | None:
     """"Port of X"; "Railway Section A – B – C border"."""
     i = end
-    if i + 1 < limit and doc[i].lower_ == "of" and is_name_token(doc[i + 1]):
-        j = i + 1
+    # "Bridge of the Americas": a capitalized name after "of the"
+    k = i + 1 + (i + 2 < limit and doc[i + 1].lower_ == "the" and doc[i + 2].text[:1].isupper())
+    if i + 1 < limit and doc[i].lower_ == "of" and k < limit and is_name_token(doc[k]):
+        j = k
         while j < limit and is_name_token(doc[j]):
             j += 1
         return Candidate(match.start, j, _text(doc, match.start, j), typ, head_text, True, kind="head_first")
@@ -425,60 +478,7 @@ def _possessive(doc: Doc, mod_start: int, sent: Span, end: int, typ, head_text, 
     if skipped and any(t.tag_ == "JJS" for t in skipped):
         return None  # "Georgia's largest port" describes, it does not name
     owner = doc[i - 2]
+    if _country_or_wider(owner.text):
+        return None  # "Kenya's main port", "Malawi's electricity network": a country's, no one work
     name = f"{owner.text}{doc[i - 1].text} {_text(doc, mod_start, end)}"
     return Candidate(i - 2, end, name, typ, head_text, True, kind="name")
-
-
-def copula_candidates(doc: Doc, taken: set[int], region_tokens: set[int], matches: list[HeadMatch]) -> list[Candidate]:
-    """"NAME is a (...) route": a bare proper name defined as infrastructure."""
-    matches_by_end = {m.end: m for m in matches}
-    out = []
-    for i, lower in enumerate(lowers(doc)):
-        if lower not in ("is", "was"):
-            continue
-        tok = doc[i]
-        if tok.dep_ != "ROOT":
-            continue
-        attr = next((c for c in tok.children if c.dep_ == "attr"), None)
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if attr is None or subj is None:
-            continue
-        match = matches_by_end.get(attr.i + 1)
-        head = match.head if match else None
-        if head is None or head.generic or attr.tag_ == "NNS":
-            continue
-        span = doc[subj.left_edge.i : subj.i + 1]
-        tokens = [t for t in span if t.lower_ != "the"]
-        if not tokens or not all(is_name_token(t) or t.text in DASHES for t in tokens):
-            continue
-        # NER often calls such names persons ("Lapis Lazuli"); the definition outweighs it
-        if any(t.i in taken or t.i in region_tokens for t in tokens):
-            continue
-        start = tokens[0].i
-        out.append(Candidate(start, subj.i + 1, doc[start : subj.i + 1].text, head.type, head.text, True, kind="copula"))
-    return out
-
-
-def find_candidates(doc: Doc, region_tokens: set[int] = frozenset()) -> list[Candidate]:
-    """Every stretch of the Doc that names a project, in order (overlaps resolved, non-projects dropped)."""
-    matches = head_matches(doc)
-    by_start = {m.start: m for m in matches}
-    out: list[Candidate] = []
-    floor = 0
-    consumed = -1
-    for match in matches:
-        if match.start < consumed:
-            continue
-        cand = grow(doc, match, by_start, floor)
-        if cand is None:
-            continue
-        if cand.name.lower() in grammar().non_projects or any(
-            cand.name.lower().endswith(np) for np in grammar().non_projects
-        ):
-            consumed = cand.end
-            continue
-        out.append(cand)
-        floor = consumed = cand.end
-    taken = {i for c in out for i in range(c.start, c.end)}
-    out.extend(copula_candidates(doc, taken, set(region_tokens), matches))
-    return sorted(out, key=lambda c: c.start)

@@ -17,6 +17,7 @@ class Head:
     generic: bool = False
     pp: bool = False  # may be named by a locating phrase alone ("plant at X")
     plural_pp: bool = False  # its plural may too ("roads in X Oblast")
+    network: bool = False  # names a whole network ("rail system"): a place alone does not single one out
     weak: bool = False  # too common to stand without a proper name or a locating phrase
     context: dict[str, str] = field(default_factory=dict)  # nearby word -> type override
 
@@ -38,6 +39,10 @@ class Grammar:
     pp_preps: frozenset[str]
     route_preps: frozenset[str]
     chain_end_words: frozenset[str]
+    section_heads: frozenset[str]
+    section_modifiers: frozenset[str]
+    contrasting_modifiers: frozenset[str]
+    component_heads: dict[str, bool]
     alias_cues: tuple[tuple[str, ...], ...]
     part_of_cues: tuple[tuple[str, ...], ...]
     both_countries: tuple[tuple[str, ...], ...]
@@ -59,6 +64,7 @@ def heads() -> dict[str, Head]:
             pp=bool(row.get("pp", False)),
             plural_pp=bool(row.get("plural_pp", False)),
             weak=bool(row.get("weak", False)),
+            network=bool(row.get("network", False)),
             context=dict(row.get("context", {})),
         )
         table[head.text] = head
@@ -95,6 +101,10 @@ def grammar() -> Grammar:
         pp_preps=frozenset(raw["pp_preps"]),
         route_preps=frozenset(raw["route_preps"]),
         chain_end_words=frozenset(raw.get("chain_end_words", [])),
+        section_heads=frozenset(raw.get("section_heads", [])),
+        section_modifiers=frozenset(raw.get("section_modifiers", [])),
+        contrasting_modifiers=frozenset(raw.get("contrasting_modifiers", [])),
+        component_heads={k: bool(v) for k, v in raw.get("component_heads", {}).items() if not k.startswith("_")},
         alias_cues=tuple(tuple(c) for c in raw["alias_cues"]),
         part_of_cues=tuple(tuple(c) for c in raw["part_of_cues"]),
         both_countries=tuple(tuple(c) for c in raw["both_countries"]),

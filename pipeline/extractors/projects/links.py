@@ -88,11 +88,54 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
     return a.type is None or b.type is None or a.type == b.type
 
 
+def _contrasting(a: Candidate, b: Candidate) -> bool:
+    """True when the names carry different goods ("A–B gas pipeline", "A–B oil pipeline"): two works."""
+    goods = grammar().contrasting_modifiers
+    ga = goods & set(a.name.lower().split())
+    gb = goods & set(b.name.lower().split())
+    return bool(ga and gb and ga != gb)
+
+
+def _numbered_apart(short: frozenset[str], full: frozenset[str]) -> bool:
+    """True when the fuller name adds only a number ("Blue Stream II" to "Blue Stream"): another work."""
+    extra = full - short
+    return bool(extra) and all(re.fullmatch(r"\d+[a-z]?|[ivx]{1,4}", w) for w in extra)
+
+
+def _share_words(a: Candidate, b: Candidate) -> bool:
+    """True when two names share a distinctive word ("Nurek Dam", "Nurek Hydro-electric Station")."""
+    return bool(distinctive_words(a.name) & distinctive_words(b.name))
+
+
 def _acronym_at(doc: Doc, i: int) -> str | None:
     """The acronym of "( ACR )" starting at token i, else None."""
     if i + 2 < len(doc) and doc[i].text == "(" and is_acronym(doc[i + 1]) and doc[i + 2].text == ")":
         return doc[i + 1].text
     return None
+
+
+def _named_by_pronoun(doc: Doc, start: int) -> bool:
+    """True when "It was (previously) known as (the)" ends right before `start`."""
+    i = start - (start > 0 and doc[start - 1].lower_ == "the")
+    for cue in grammar().alias_cues:
+        n = len(cue)
+        if cue == ("or",) or i - n < 2 or tuple(t.lower_ for t in doc[i - n : i]) != cue:
+            continue
+        j = i - n - 1
+        while j > 0 and doc[j].tag_ == "RB":
+            j -= 1
+        if doc[j].lower_ in ("is", "was") and doc[j - 1].lower_ == "it":
+            return True
+    return False
+
+
+def _past_bracket(doc: Doc, i: int) -> int:
+    """Index after a bracket that opens at i ("(Мост Видин–Калафат)"); i when none."""
+    if i < len(doc) and doc[i].text == "(":
+        close = next((j for j in range(i, min(len(doc), i + 60)) if doc[j].text == ")"), None)
+        if close is not None:
+            return close + 1
+    return i
 
 
 def _cue_at(doc: Doc, i: int) -> int:
@@ -126,28 +169,40 @@ def group_candidates(doc: Doc, cands: list[Candidate]) -> list[Group]:
             add_acr(k, acr)
             i += 3
         elif i < len(doc) and doc[i].text == "(":
-            # a gloss in brackets: every candidate inside it is this one
+            # a gloss in brackets: every candidate of a compatible type inside it is this one
+            # ("Inter-American Highway (the section up to the Panama Canal)" names no canal)
             close = next((j for j in range(i, min(len(doc), i + 60)) if doc[j].text == ")"), None)
             for m, d in enumerate(cands):
-                if close and d.start > i and d.end <= close:
+                if close and d.start > i and d.end <= close and (_compatible(c, d) or _share_words(c, d)):
                     uf.union(k, m)
                     glossed.add(m)
+            if close:
+                i = close + 1  # a cue may follow the gloss
         # "ACR (NAME)": the acronym before the bracket
         if c.start >= 2 and doc[c.start - 1].text == "(" and is_acronym(doc[c.start - 2]):
             add_acr(k, doc[c.start - 2].text)
         # "NAME, also called ACR (NAME2)", "NAME, commonly known by the acronym ACR"
         j = i + 1 if i < len(doc) and doc[i].text == "," else i
+        if j < len(doc) and doc[j].lower_ == "and" and _cue_at(doc, j + 1) > j + 1:
+            j += 1  # "NAME (...) and informally called NAME2"
         after = _cue_at(doc, j)
-        if after > j:
+        while after > j:
             if after < len(doc) and doc[after].lower_ == "the":
                 after += 1
             if after in starts:
                 uf.union(k, starts[after])
-            elif after < len(doc) and is_acronym(doc[after]):
+                # "..., formerly known as A and sometimes referred to as B": the cues chain
+                j = _past_bracket(doc, cands[starts[after]].end)
+                while j < len(doc) and doc[j].lower_ in ("and", "or", ",") and j - cands[starts[after]].end < 3:
+                    j += 1
+                after = _cue_at(doc, j)
+                continue
+            if after < len(doc) and is_acronym(doc[after]):
                 add_acr(k, doc[after].text)
                 inner = after + 2
                 if after + 1 < len(doc) and doc[after + 1].text == "(" and inner in starts:
                     uf.union(k, starts[inner])
+            break
         # "NAME – the ACR": an apposition by dash
         if i + 1 < len(doc) and doc[i].text in DASHES:
             m = i + 1 + (doc[i + 1].lower_ == "the")
@@ -164,6 +219,11 @@ def group_candidates(doc: Doc, cands: list[Candidate]) -> list[Group]:
                 if j < c.start - 5:
                     alias_names.setdefault(k, []).append(doc[j : c.start - 5].text)
 
+    # "It was previously known as NAME": the name is one of the work named last before it
+    for k, c in enumerate(cands):
+        if k and _named_by_pronoun(doc, c.start):
+            uf.union(k, k - 1)
+
     # "CASA-1000 project" is the project known by the acronym CASA-1000
     for k, c in enumerate(cands):
         bare = _bare_name(c.name)
@@ -177,12 +237,25 @@ def group_candidates(doc: Doc, cands: list[Candidate]) -> list[Group]:
     seen: list[int] = []
     for k in order:
         if words[k]:
-            targets = [m for m in seen if words[k] <= words[m] and _compatible(cands[k], cands[m])]
+            targets = [
+                m for m in seen
+                if words[k] <= words[m] and _compatible(cands[k], cands[m]) and not _contrasting(cands[k], cands[m])
+                and not _numbered_apart(words[k], words[m])
+                and (cands[k].kind == "component") == (cands[m].kind == "component")
+            ]
             if targets:
                 before = [m for m in targets if cands[m].start < cands[k].start]
                 pick = max(before, key=lambda m: cands[m].start) if before else targets[0]
                 uf.union(k, pick)
         seen.append(k)
+
+    # spellings that differ only by dashes or spaces ("Trans–Caprivi Highway", "TransCaprivi Highway")
+    squeezed: dict[str, int] = {}
+    for k, c in enumerate(cands):
+        key = re.sub(r"[\W_]+", "", c.name.casefold())
+        if key in squeezed and _compatible(c, cands[squeezed[key]]):
+            uf.union(k, squeezed[key])
+        squeezed.setdefault(key, k)
 
     by_root: dict[int, Group] = {}
     for k, c in enumerate(cands):

@@ -161,3 +161,21 @@ def both_countries(sent: Span, index: PlaceIndex) -> list[str]:
         if any(tuple(words[i : i + n]) == cue for i in range(len(words) - n + 1)):
             return index.top_countries(2)
     return []
+
+
+def country_or_wider(text: str) -> bool:
+    """True for a country, continent or nationality ("Kenya", "Europe", "European"): a place
+    that names no single site (ANNOTATION.md: a country's network or kind is no project)."""
+    places = lookup(text)
+    if places:
+        return _wide(places[0])
+    if country_code(text) or is_demonym(text):
+        return True
+    # continent adjectives the demonym list lacks: "European", "Asian", "African"
+    stems = [text[: -len(end)] for end in ("n", "an") if text.endswith(end) and len(text) > 4]
+    return any(lookup(stem) and _wide(lookup(stem)[0]) for stem in stems)
+
+
+def _wide(place) -> bool:
+    """A country, or a region of no one country (a continent, "Central Asia")."""
+    return place.type == "country" or (place.type == "region" and place.country is None)
