@@ -396,3 +396,11 @@ def test_officials_state_secretary_and_secretary_for_are_another_states_offices(
 def test_officials_adviser_to_an_office_is_no_holder_of_it(annotate):
     officials = _officials(annotate("He met Advisor to the President Daulet Amanov in Astana, Kazakhstan."))
     assert officials["Daulet Amanov"].role == "adviser"
+
+
+@pytest.mark.parametrize(
+    "text", ["The dam was opened by the Deputy Chairman of the Council of Ministers Ivan Petrov"]
+)
+def test_officials_office_and_name_at_the_very_end_of_the_text(annotate, text):
+    # the name search past the office once read beyond the last token and failed the article
+    assert "Ivan Petrov" in _officials(annotate(text))

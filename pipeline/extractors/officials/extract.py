@@ -441,7 +441,9 @@ def _name_at_tail_end(doc: Doc, role_end: int, tail_end: int) -> Span | None:
         if token.lower_ in words["portfolios"] or token.text in organisation_words():
             break  # "Minister for European Integration Smith", "Chair of the X Committee A B": the body ends before the name
         i -= 1
-    whole_entity = doc[i].ent_iob_ == "B" and doc[i + 1].ent_iob_ != "I"  # "of the EU Member States"
+    if tail_end - i < 2 and not (tail_end - i == 1 and doc[i - 1].lower_ in role_words()["portfolios"]):
+        return None  # no name in the tail (also keeps doc[i + 1] below inside the Doc)
+    whole_entity = doc[i].ent_iob_ == "B" and i + 1 < len(doc) and doc[i + 1].ent_iob_ != "I"  # "of the EU Member States"
     if tail_end - i >= 3 and doc[i - 1].lower_ in TAIL_JOINERS and not whole_entity and all(t.tag_ == "NNP" for t in doc[i + 1 : tail_end]):
         i += 1  # "Chair of the Board of Acme Ivan Petrov": the first word still names the body
     # a surname alone follows a portfolio word ("... Integration Smith")
