@@ -428,3 +428,24 @@ def test_relations_located_in_linking_a_with_b(nlp, text, places):
     regions = [region(text, p) for p in ("Tbilisi", "Batumi") if p in text]
     rows = find_relations(parse(nlp, text), [], [project(text, "Kura Valley railway")], regions, [])
     assert {r.tail for r in rows if r.type == "LOCATED_IN"} == places
+
+
+def test_relations_located_in_a_town_and_its_country_after_the_comma(nlp):
+    text = "The Iron Gate Bridge is a road bridge between the cities of Vidin, Bulgaria, and Calafat, Romania."
+    regions = [
+        Region(name=n, type=t, country=c, mentions=_mentions(text, "REGION", (n,)))
+        for n, t, c in (("Vidin", "city", "BG"), ("Bulgaria", "country", "BG"),
+                        ("Calafat", "city", "RO"), ("Romania", "country", "RO"))
+    ]
+    rows = find_relations(parse(nlp, text), [], [project(text, "Iron Gate Bridge")], regions, [])
+    assert {r.tail for r in rows if r.type == "LOCATED_IN"} == {"Vidin", "Bulgaria", "Calafat", "Romania"}
+
+
+def test_relations_a_country_after_a_town_the_project_is_not_in_gives_no_row(nlp):
+    text = "The Iron Gate Bridge was designed by engineers from Vidin, Bulgaria."
+    regions = [
+        Region(name=n, type=t, country=c, mentions=_mentions(text, "REGION", (n,)))
+        for n, t, c in (("Vidin", "city", "BG"), ("Bulgaria", "country", "BG"))
+    ]
+    rows = find_relations(parse(nlp, text), [], [project(text, "Iron Gate Bridge")], regions, [])
+    assert not {r.tail for r in rows if r.type == "LOCATED_IN"}

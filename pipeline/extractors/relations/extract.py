@@ -749,6 +749,8 @@ def _first_sentence(doc: Doc, record) -> Span | None:
 
 
 LINKING_VERBS = frozenset({"link", "connect", "join"})
+PLACE_NOUNS = frozenset({"city", "cities", "town", "towns", "village", "villages", "province", "provinces",
+                         "region", "regions", "state", "states", "capital", "capitals", "port", "ports"})
 
 
 def _located_anchor(region_tok: Token, project_tokens: dict[int, int]) -> tuple[int, Token] | None:
@@ -765,7 +767,9 @@ def _located_anchor(region_tok: Token, project_tokens: dict[int, int]) -> tuple[
         if dep == "prep":
             # "connect A with B": "with" locates only after a linking verb
             linking_with = node.lower_ == "with" and lemma_of(parent) in LINKING_VERBS
-            if node.lower_ not in lex.located_preps and not linking_with:
+            # "between the cities of A and B": the place noun's "of" names the places
+            place_of = node.lower_ == "of" and parent.lower_ in PLACE_NOUNS
+            if node.lower_ not in lex.located_preps and not linking_with and not place_of:
                 return None
         elif dep == "poss" and parent.i not in project_tokens:
             return None  # "Pakistan's grid" is the grid's place, not the project's
@@ -832,6 +836,7 @@ def _located_in(
             if hit is not None and not _named_in(region.name, projects[hit[0]]):
                 out.append((projects[hit[0]].name, region.name, span.sent, LOCATED_PATH))
     out += _surface_located(doc, projects, regions)
+    out += _town_country(doc, regions, out)
     # A name that ends with a locating phrase ("converter station in Nowshera") states the place.
     for p in projects:
         for region in regions:
@@ -917,6 +922,33 @@ def _surface_located(
                     tok.pos_ == "VERB" and lemma_of(tok) not in lex.located_verbs
                 ):
                     break
+    return out
+
+
+def _town_country(
+    doc: Doc, regions: list[Region], rows: list[tuple[str, str, Span, float]]
+) -> list[tuple[str, str, Span, float]]:
+    """"between Vidin, Bulgaria, and Calafat, Romania": a town the project lies in, followed by a
+    comma and its own country or state, places the project there too."""
+    by_name = {r.name: r for r in regions}
+    region_tokens = _token_index(doc, regions)
+    out = []
+    for project, place, sent, conf in rows:
+        town = by_name.get(place)
+        if town is None or town.type != "city" or sent is None:
+            continue
+        for m in town.mentions:
+            span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
+            if span is None or not (sent.start <= span.start < sent.end):
+                continue
+            k = span.end
+            if k + 1 >= len(doc) or doc[k].text != "," or k + 1 not in region_tokens:
+                continue
+            after = regions[region_tokens[k + 1]]
+            if after.type in ("country", "subdivision") and town.country and town.country in (
+                after.country, after.iso_code
+            ):
+                out.append((project, after.name, sent, conf))
     return out
 
 
