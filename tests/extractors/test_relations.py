@@ -449,3 +449,13 @@ def test_relations_a_country_after_a_town_the_project_is_not_in_gives_no_row(nlp
     ]
     rows = find_relations(parse(nlp, text), [], [project(text, "Iron Gate Bridge")], regions, [])
     assert not {r.tail for r in rows if r.type == "LOCATED_IN"}
+
+
+def test_relations_town_comma_country_possessive_is_an_aside(nlp):
+    text = "The water network for Poti, Georgia's largest port, was rebuilt."
+    regions = [
+        Region(name=n, type=t, country=c, mentions=_mentions(text, "REGION", (n,)))
+        for n, t, c in (("Poti", "city", "GE"), ("Georgia", "country", "GE"))
+    ]
+    rows = find_relations(parse(nlp, text), [], [project(text, "water network for Poti")], regions, [])
+    assert "Georgia" not in {r.tail for r in rows if r.type == "LOCATED_IN"}

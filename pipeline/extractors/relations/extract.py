@@ -944,6 +944,8 @@ def _town_country(
             k = span.end
             if k + 1 >= len(doc) or doc[k].text != "," or k + 1 not in region_tokens:
                 continue
+            if any(t.tag_ == "POS" for t in doc[k + 1 : min(len(doc), k + 6)]):
+                continue  # "Poti, Georgia's largest port": an aside about the town
             after = regions[region_tokens[k + 1]]
             if after.type in ("country", "subdivision") and town.country and town.country in (
                 after.country, after.iso_code
