@@ -835,8 +835,9 @@ def _located_in(
             hit = _located_anchor(root, project_tokens)
             if hit is not None and not _named_in(region.name, projects[hit[0]]):
                 out.append((projects[hit[0]].name, region.name, span.sent, LOCATED_PATH))
-    out += _surface_located(doc, projects, regions)
-    out += _town_country(doc, regions, out)
+    region_tokens = _token_index(doc, regions)
+    out += _surface_located(doc, projects, regions, region_tokens)
+    out += _town_country(doc, regions, region_tokens, out)
     # A name that ends with a locating phrase ("converter station in Nowshera") states the place.
     for p in projects:
         for region in regions:
@@ -895,11 +896,10 @@ def _project_anaphors(doc: Doc, projects: list[Project], project_tokens: dict[in
 
 
 def _surface_located(
-    doc: Doc, projects: list[Project], regions: list[Region]
+    doc: Doc, projects: list[Project], regions: list[Region], region_tokens: dict[int, int]
 ) -> list[tuple[str, str, Span, float]]:
     """Fallback where the parser mistags the verb: "PROJECT links A and B" read left to right."""
     lex = lexicon()
-    region_tokens = _token_index(doc, regions)
     out: list[tuple[str, str, Span, float]] = []
     for project in projects:
         for m in project.mentions:
@@ -926,12 +926,11 @@ def _surface_located(
 
 
 def _town_country(
-    doc: Doc, regions: list[Region], rows: list[tuple[str, str, Span, float]]
+    doc: Doc, regions: list[Region], region_tokens: dict[int, int], rows: list[tuple[str, str, Span, float]]
 ) -> list[tuple[str, str, Span, float]]:
     """"between Vidin, Bulgaria, and Calafat, Romania": a town the project lies in, followed by a
     comma and its own country or state, places the project there too."""
     by_name = {r.name: r for r in regions}
-    region_tokens = _token_index(doc, regions)
     out = []
     for project, place, sent, conf in rows:
         town = by_name.get(place)
