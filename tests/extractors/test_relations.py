@@ -45,8 +45,8 @@ def project(text: str, name: str, *forms: str, part_of: str | None = None) -> Pr
     )
 
 
-def region(text: str, name: str) -> Region:
-    return Region(name=name, type="country", mentions=_mentions(text, "REGION", (name,)))
+def region(text: str, name: str, type: str = "country", country: str | None = None) -> Region:
+    return Region(name=name, type=type, country=country, mentions=_mentions(text, "REGION", (name,)))
 
 
 def met_pairs(relations) -> set[frozenset[str]]:
@@ -432,30 +432,22 @@ def test_relations_located_in_linking_a_with_b(nlp, text, places):
 
 def test_relations_located_in_a_town_and_its_country_after_the_comma(nlp):
     text = "The Iron Gate Bridge is a road bridge between the cities of Vidin, Bulgaria, and Calafat, Romania."
-    regions = [
-        Region(name=n, type=t, country=c, mentions=_mentions(text, "REGION", (n,)))
-        for n, t, c in (("Vidin", "city", "BG"), ("Bulgaria", "country", "BG"),
-                        ("Calafat", "city", "RO"), ("Romania", "country", "RO"))
-    ]
+    places = (("Vidin", "city", "BG"), ("Bulgaria", "country", "BG"),
+              ("Calafat", "city", "RO"), ("Romania", "country", "RO"))
+    regions = [region(text, n, t, c) for n, t, c in places]
     rows = find_relations(parse(nlp, text), [], [project(text, "Iron Gate Bridge")], regions, [])
     assert {r.tail for r in rows if r.type == "LOCATED_IN"} == {"Vidin", "Bulgaria", "Calafat", "Romania"}
 
 
 def test_relations_a_country_after_a_town_the_project_is_not_in_gives_no_row(nlp):
     text = "The Iron Gate Bridge was designed by engineers from Vidin, Bulgaria."
-    regions = [
-        Region(name=n, type=t, country=c, mentions=_mentions(text, "REGION", (n,)))
-        for n, t, c in (("Vidin", "city", "BG"), ("Bulgaria", "country", "BG"))
-    ]
+    regions = [region(text, n, t, c) for n, t, c in (("Vidin", "city", "BG"), ("Bulgaria", "country", "BG"))]
     rows = find_relations(parse(nlp, text), [], [project(text, "Iron Gate Bridge")], regions, [])
     assert not {r.tail for r in rows if r.type == "LOCATED_IN"}
 
 
 def test_relations_town_comma_country_possessive_is_an_aside(nlp):
     text = "The water network for Poti, Georgia's largest port, was rebuilt."
-    regions = [
-        Region(name=n, type=t, country=c, mentions=_mentions(text, "REGION", (n,)))
-        for n, t, c in (("Poti", "city", "GE"), ("Georgia", "country", "GE"))
-    ]
+    regions = [region(text, n, t, c) for n, t, c in (("Poti", "city", "GE"), ("Georgia", "country", "GE"))]
     rows = find_relations(parse(nlp, text), [], [project(text, "water network for Poti")], regions, [])
     assert "Georgia" not in {r.tail for r in rows if r.type == "LOCATED_IN"}
