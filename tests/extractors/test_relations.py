@@ -451,3 +451,39 @@ def test_relations_town_comma_country_possessive_is_an_aside(nlp):
     regions = [region(text, n, t, c) for n, t, c in (("Poti", "city", "GE"), ("Georgia", "country", "GE"))]
     rows = find_relations(parse(nlp, text), [], [project(text, "water network for Poti")], regions, [])
     assert "Georgia" not in {r.tail for r in rows if r.type == "LOCATED_IN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "places"),
+    [
+        # a bridge over a river, a tunnel beneath mountains, pipelines under a sea lie there
+        ("The Harlow Bridge is a steel arch bridge over the Danube.", "Harlow Bridge", {"Danube"}),
+        ("The Velmar Tunnel runs beneath the Alps.", "Velmar Tunnel", {"Alps"}),
+        ("The Tarbela Pipeline runs under the Caspian Sea.", "Tarbela Pipeline", {"Caspian Sea"}),
+        # a participle that hangs from the copula or the verb of the project's clause
+        ("The Harlow Bridge is a road bridge, connecting the town of Esztergom with the town of Sturovo.",
+         "Harlow Bridge", {"Esztergom", "Sturovo"}),
+        ("The Kessel Bridge was opened in 1998. Starting in Almaty, it runs along the Ili River.",
+         "Kessel Bridge", {"Almaty", "Ili River"}),
+        # the copula equates a described subject with the project named after it
+        ("Kazakhstan's main export route is the Aktau Pipeline.", "Aktau Pipeline", {"Kazakhstan"}),
+    ],
+)
+def test_relations_located_in_over_under_and_through_the_clause(nlp, text, name, places):
+    regions = [region(text, p) for p in sorted(places)]
+    rows = find_relations(parse(nlp, text), [], [project(text, name)], regions, [])
+    assert {r.tail for r in rows if r.type == "LOCATED_IN" and r.head == name} == places
+
+
+def test_relations_located_in_a_plural_noun_stands_for_the_listed_projects(nlp):
+    text = ("The minister will visit two flagship projects in Peru supported by the bank, "
+            "the Callao Port Expansion Project and the Andean Highway Project.")
+    names = ("Callao Port Expansion Project", "Andean Highway Project")
+    rows = find_relations(parse(nlp, text), [], [project(text, n) for n in names], [region(text, "Peru")], [])
+    assert {(r.head, r.tail) for r in rows if r.type == "LOCATED_IN"} == {(n, "Peru") for n in names}
+
+
+def test_relations_located_in_not_from_a_possessor_of_another_copula_subject(nlp):
+    text = "Kazakhstan's president is a supporter of the Aktau Pipeline."
+    rows = find_relations(parse(nlp, text), [], [project(text, "Aktau Pipeline")], [region(text, "Kazakhstan")], [])
+    assert not [r for r in rows if r.type == "LOCATED_IN"]

@@ -774,8 +774,10 @@ def _located_anchor(region_tok: Token, project_tokens: dict[int, int]) -> tuple[
         elif dep == "poss" and parent.i not in project_tokens:
             return None  # "Pakistan's grid" is the grid's place, not the project's
         elif dep not in lex.located_up:
-            # A locative verb hangs from its project ("railway connecting A and B").
-            if dep in {"acl", "relcl"} and lemma_of(node) in lex.located_verbs:
+            # A locative verb hangs from its project ("railway connecting A and B"), or from
+            # the clause whose subject the project is ("X is a bridge ..., connecting A with B",
+            # "Starting in A, it runs ...").
+            if dep in {"acl", "relcl", "advcl"} and lemma_of(node) in lex.located_verbs:
                 pass
             else:
                 return None
@@ -807,14 +809,8 @@ def _located_in(
         return []
     out: list[tuple[str, str, Span, float]] = []
     project_tokens = _token_index(doc, projects)
-    # A copula sentence "X is a railway connecting A": the attribute stands for X.
-    for tok in doc:
-        if tok.dep_ == "attr" and tok.i not in project_tokens:
-            subjects = [c for c in tok.head.children if c.dep_ in SUBJECT_DEPS]
-            for s in subjects:
-                owners = [project_tokens[t.i] for t in s.subtree if t.i in project_tokens]
-                if owners:
-                    project_tokens.setdefault(tok.i, owners[0])
+    _copula_names(doc, project_tokens)
+    listed = _listed_projects(doc, project_tokens)
     anaphors = _project_anaphors(doc, projects, project_tokens)
     for region in regions:
         for m in region.mentions:
@@ -833,8 +829,9 @@ def _located_in(
                     out.append((projects[pi].name, region.name, span.sent, LOCATED_IN_NAME))
                 continue
             hit = _located_anchor(root, project_tokens)
-            if hit is not None and not _named_in(region.name, projects[hit[0]]):
-                out.append((projects[hit[0]].name, region.name, span.sent, LOCATED_PATH))
+            for pi in listed.get(hit[1].i, [hit[0]]) if hit is not None else []:
+                if not _named_in(region.name, projects[pi]):
+                    out.append((projects[pi].name, region.name, span.sent, LOCATED_PATH))
     region_tokens = _token_index(doc, regions)
     out += _surface_located(doc, projects, regions, region_tokens)
     out += _town_country(doc, regions, region_tokens, out)
@@ -850,6 +847,41 @@ def _located_in(
             name = region_names.get(place.lower())
             if name is not None and place.lower() not in p.name.lower():
                 out.append((p.name, name, _first_sentence(doc, p), RECORD_LOCATED))
+    return out
+
+
+def _copula_names(doc: Doc, project_tokens: dict[int, int]) -> None:
+    """A copula sentence equates a description with a project, both ways: "X is a railway
+    connecting A" (the attribute stands for X), "Kenya's main corridor is X" (the subject does)."""
+    for tok in doc:
+        if tok.dep_ != "attr":
+            continue
+        subjects = [c for c in tok.head.children if c.dep_ in SUBJECT_DEPS]
+        if tok.i not in project_tokens:
+            for s in subjects:
+                owners = [project_tokens[t.i] for t in s.subtree if t.i in project_tokens]
+                if owners:
+                    project_tokens.setdefault(tok.i, owners[0])
+        elif lemma_of(tok.head) == "be":
+            for s in subjects:
+                if s.pos_ == "NOUN" and not any(t.i in project_tokens for t in s.subtree):
+                    project_tokens.setdefault(s.i, project_tokens[tok.i])
+
+
+def _listed_projects(doc: Doc, project_tokens: dict[int, int]) -> dict[int, list[int]]:
+    """A plural noun that a list of projects stands beside ("two projects in Peru, the A and the
+    B"): the noun stands for every project of the list. Added to `project_tokens` too."""
+    out: dict[int, list[int]] = {}
+    for tok in doc:
+        if tok.tag_ != "NNS" or tok.i in project_tokens:
+            continue
+        for child in tok.children:
+            if child.dep_ != "appos":
+                continue
+            found = list(dict.fromkeys(project_tokens[t.i] for t in child.subtree if t.i in project_tokens))
+            if len(found) > 1:
+                out[tok.i] = found
+                project_tokens[tok.i] = found[0]
     return out
 
 
