@@ -487,3 +487,10 @@ def test_relations_located_in_not_from_a_possessor_of_another_copula_subject(nlp
     text = "Kazakhstan's president is a supporter of the Aktau Pipeline."
     rows = find_relations(parse(nlp, text), [], [project(text, "Aktau Pipeline")], [region(text, "Kazakhstan")], [])
     assert not [r for r in rows if r.type == "LOCATED_IN"]
+
+
+def test_relations_located_in_with_b_hung_from_a_phrase_of_the_linking_verb(nlp):
+    text = "The Vardar Bridge is a bridge over the river, connecting Gevgelija in Macedonia with Polykastro in Greece."
+    regions = [region(text, p) for p in ("Gevgelija", "Macedonia", "Polykastro", "Greece")]
+    rows = find_relations(parse(nlp, text), [], [project(text, "Vardar Bridge")], regions, [])
+    assert {r.tail for r in rows if r.type == "LOCATED_IN"} == {"Gevgelija", "Macedonia", "Polykastro", "Greece"}

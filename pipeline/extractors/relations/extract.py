@@ -753,6 +753,19 @@ PLACE_NOUNS = frozenset({"city", "cities", "town", "towns", "village", "villages
                          "region", "regions", "state", "states", "capital", "capitals", "port", "ports"})
 
 
+def _linking_verb_above(prep: Token) -> bool:
+    """ "connect A with B", also where the parse hangs "with B" from A's phrase ("connecting A
+    in Hungary with B"): the first verb above the preposition is a linking verb."""
+    node = prep.head
+    for _ in range(4):
+        if node.pos_ in {"VERB", "AUX"}:
+            return lemma_of(node) in LINKING_VERBS
+        if node.dep_ not in {"dobj", "pobj", "prep", "appos", "compound", "conj"} or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
 def _located_anchor(region_tok: Token, project_tokens: dict[int, int]) -> tuple[int, Token] | None:
     """Walk up from a place to the project it locates, through locative preps and verbs only."""
     lex = lexicon()
@@ -766,7 +779,7 @@ def _located_anchor(region_tok: Token, project_tokens: dict[int, int]) -> tuple[
         parent = node.head
         if dep == "prep":
             # "connect A with B": "with" locates only after a linking verb
-            linking_with = node.lower_ == "with" and lemma_of(parent) in LINKING_VERBS
+            linking_with = node.lower_ == "with" and _linking_verb_above(node)
             # "between the cities of A and B": the place noun's "of" names the places
             place_of = node.lower_ == "of" and parent.lower_ in PLACE_NOUNS
             if node.lower_ not in lex.located_preps and not linking_with and not place_of:
