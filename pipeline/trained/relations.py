@@ -155,6 +155,15 @@ def _first_date(doc: Doc, start: int, end: int) -> str | None:
     return min(inside, key=lambda d: d.start_char).value if inside else None
 
 
+def threshold_of(cand: Candidate, thresholds: dict[str, float]) -> float:
+    """The decision threshold of a candidate: "<TYPE>:rule" for a pair a rule proposed (where
+    tuned), else the type's own. The rules' pairs and the window's others are two populations
+    (most rule pairs are right, most window pairs are not), so one cut serves them badly."""
+    if cand.rule is not None or cand.rule_reverse is not None:
+        return thresholds.get(f"{cand.type}:rule", thresholds[cand.type])
+    return thresholds[cand.type]
+
+
 def decode(
     doc: Doc, candidates: list[Candidate], probs: np.ndarray, thresholds: dict[str, float]
 ) -> list[Relation]:
@@ -163,7 +172,7 @@ def decode(
     best: dict[tuple, tuple[float, Relation]] = {}
     for cand, row in zip(candidates, probs):
         p = float(row[TYPE_COLUMN[cand.type]])
-        if p < thresholds[cand.type]:
+        if p < threshold_of(cand, thresholds):
             continue
         head_kind, tail_kind = END_KINDS[cand.type]
         head, tail = records[head_kind][cand.head].name, records[tail_kind][cand.tail].name
@@ -200,7 +209,9 @@ class RelationScorer(TrainablePipe):
         self.name = name
         self.cfg = {
             "threshold": threshold,
-            "thresholds": {t: (thresholds or {}).get(t, threshold) for t in RELATION_TYPES},
+            # per type, and per type for the rules' own pairs ("<TYPE>:rule") where tuned
+            "thresholds": {**(thresholds or {}),
+                           **{t: (thresholds or {}).get(t, threshold) for t in RELATION_TYPES}},
         }
 
     @property

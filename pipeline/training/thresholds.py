@@ -31,19 +31,20 @@ def _inner_folds(ids: list[str], k: int, seed: int) -> list[list[str]]:
     return [order[i::k] for i in range(k)]
 
 
-def best_threshold(probs: list[float], labels: list[bool], missed: int) -> float:
-    """The grid threshold with the best F1 (ties: the higher); `missed` positives have no candidate."""
-    probs_a, labels_a = np.asarray(probs), np.asarray(labels, dtype=bool)
-    best, best_f1 = DEFAULT, -1.0
-    for th in GRID:
-        chosen = probs_a >= th
-        tp = int((chosen & labels_a).sum())
-        fp = int((chosen & ~labels_a).sum())
-        fn = int((~chosen & labels_a).sum()) + missed
-        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-        if f1 >= best_f1:
-            best, best_f1 = th, f1
-    return float(best)
+def best_pair(probs: list[float], labels: list[bool], proposed: list[bool]) -> tuple[float, float]:
+    """The grid thresholds (other pairs, rule-proposed pairs) with the best F1 over both."""
+    probs_a, labels_a, rule_a = np.asarray(probs), np.asarray(labels, dtype=bool), np.asarray(proposed, dtype=bool)
+    positives = int(labels_a.sum())
+    best, best_f1 = (DEFAULT, DEFAULT), -1.0
+    for plain in GRID:
+        for ruled in GRID:
+            chosen = probs_a >= np.where(rule_a, ruled, plain)
+            tp = int((chosen & labels_a).sum())
+            fp = int((chosen & ~labels_a).sum())
+            f1 = 2 * tp / (tp + fp + positives) if tp else 0.0
+            if f1 >= best_f1:
+                best, best_f1 = (float(plain), float(ruled)), f1
+    return best
 
 
 def tune_thresholds(
@@ -64,6 +65,7 @@ def tune_thresholds(
         return nlp.get_pipe(COMPONENT).cfg["thresholds"]
     probs: dict[str, list[float]] = {t: [] for t in RELATION_TYPES}
     labels: dict[str, list[bool]] = {t: [] for t in RELATION_TYPES}
+    proposed: dict[str, list[bool]] = {t: [] for t in RELATION_TYPES}
     for fold in _inner_folds(list(by_id), inner_k, seed):
         scorer = train_fold(sorted(set(by_id) - set(fold))).get_pipe(COMPONENT)
         for aid in fold:
@@ -74,7 +76,10 @@ def tune_thresholds(
             for cand, row in zip(candidates, scores):
                 probs[cand.type].append(float(row[TYPE_COLUMN[cand.type]]))
                 labels[cand.type].append(cand.key(records) in by_id[aid][1].positives)
+                proposed[cand.type].append(cand.rule is not None or cand.rule_reverse is not None)
     pipe = nlp.get_pipe(COMPONENT)
-    thresholds = {t: best_threshold(probs[t], labels[t], 0) for t in RELATION_TYPES}
+    thresholds: dict[str, float] = {}
+    for t in RELATION_TYPES:
+        thresholds[t], thresholds[f"{t}:rule"] = best_pair(probs[t], labels[t], proposed[t])
     pipe.cfg["thresholds"] = thresholds
     return thresholds

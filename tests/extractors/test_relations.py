@@ -268,6 +268,10 @@ def test_relations_part_of_from_the_project_record(nlp, text):
         ("The Silver Transit Corridor is a railway connecting Azerbaijan, Georgia and Turkey.",
          "Silver Transit Corridor", {"Azerbaijan", "Georgia", "Turkey"}),
         ("A new converter station was built in Nowshera.", "converter station", {"Nowshera"}),
+        # a place the name holds that the body also states apart from the name
+        ("The Osh-Batken road links Osh and Batken.", "Osh-Batken road", {"Osh", "Batken"}),
+        ("The Iran-Armenia Pipeline is under construction in Armenia.",
+         "Iran-Armenia Pipeline", {"Armenia"}),
     ],
 )
 def test_relations_located_in(nlp, text, name, places):

@@ -100,6 +100,18 @@ def test_decode_keeps_pairs_above_threshold_with_their_probability(meeting_doc, 
     assert row.date_value == "2023-05-14"
 
 
+@pytest.mark.parametrize("rule_threshold", [0.2])
+def test_decode_rule_pairs_have_their_own_threshold(meeting_doc, rule_threshold):
+    cands = find_candidates(meeting_doc, window=2)
+    probs = np.full((len(cands), 3), 0.3, dtype="float32")
+    thresholds = {t: 0.5 for t in ("MET_WITH", "PART_OF", "LOCATED_IN")}
+    assert decode(meeting_doc, cands, probs, thresholds) == []
+    rows = decode(meeting_doc, cands, probs, {**thresholds, "MET_WITH:rule": rule_threshold})
+    ruled = {frozenset(_names(meeting_doc, c)) for c in cands
+             if c.type == "MET_WITH" and (c.rule is not None or c.rule_reverse is not None)}
+    assert ruled and {frozenset((r.head, r.tail)) for r in rows} == ruled
+
+
 @pytest.mark.parametrize("threshold", [0.5])
 def test_decode_one_direction_per_part_of_pair(projects_doc, threshold):
     cands = [c for c in find_candidates(projects_doc, [], window=0) if c.type == "PART_OF"]

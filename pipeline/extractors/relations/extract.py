@@ -832,9 +832,10 @@ def _located_in(
                 continue
             root = span.root
             hit = _located_anchor(root, anaphors) if anaphors else None
+            # A place the project's name holds ("Osh-Batken road") that the body also states
+            # ("links Osh and Batken") is located there: only a place named nowhere else is not.
             if hit is not None and hit[1].i in anaphors and hit[1].i not in project_tokens:
-                if not _named_in(region.name, projects[hit[0]]):
-                    out.append((projects[hit[0]].name, region.name, span.sent, LOCATED_ANAPHOR))
+                out.append((projects[hit[0]].name, region.name, span.sent, LOCATED_ANAPHOR))
                 continue
             if root.i in project_tokens:
                 pi = project_tokens[root.i]
@@ -843,8 +844,7 @@ def _located_in(
                 continue
             hit = _located_anchor(root, project_tokens)
             for pi in listed.get(hit[1].i, [hit[0]]) if hit is not None else []:
-                if not _named_in(region.name, projects[pi]):
-                    out.append((projects[pi].name, region.name, span.sent, LOCATED_PATH))
+                out.append((projects[pi].name, region.name, span.sent, LOCATED_PATH))
     region_tokens = _token_index(doc, regions)
     out += _surface_located(doc, projects, regions, region_tokens)
     out += _town_country(doc, regions, region_tokens, out)
@@ -961,7 +961,7 @@ def _surface_located(
             for j in range(k + 1, min(len(doc), k + 30)):
                 tok = doc[j]
                 owned = tok.dep_ == "poss" or j + 1 < len(doc) and doc[j + 1].tag_ == "POS"
-                if j in region_tokens and not owned and not _named_in(regions[region_tokens[j]].name, project):
+                if j in region_tokens and not owned:
                     out.append((project.name, regions[region_tokens[j]].name, tok.sent, LOCATED_PATH))
                 elif tok.dep_ in SUBJECT_DEPS or tok.is_punct and tok.text not in {",", "-", "–"} or (
                     tok.pos_ == "VERB" and lemma_of(tok) not in lex.located_verbs
