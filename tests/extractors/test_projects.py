@@ -186,6 +186,13 @@ def test_projects_countries(annotate, text, name, countries):
     assert set(projects[name].countries) == countries
 
 
+@pytest.mark.parametrize("verb", ["link", "connect"])
+def test_projects_the_object_of_a_linking_verb_is_an_end_not_the_route(annotate, verb):
+    projects = _projects(annotate, f"The Aktau Highway will {verb} the Kuryk Port to Almaty.")
+    assert projects["Aktau Highway"].locations == ["Almaty"]
+    assert projects["Kuryk Port"].locations == []
+
+
 def test_projects_interconnector_type_follows_gas_context(annotate):
     text = "The corridor brings gas to Europe. The Greece-Bulgaria Interconnector will carry it north."
     assert _projects(annotate, text)["Greece-Bulgaria Interconnector"].type == "pipeline"

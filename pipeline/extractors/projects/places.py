@@ -20,6 +20,10 @@ from ...records import Region
 from ..doc_views import lowers, texts
 
 _ROUTE_VERBS = frozenset({"connecting", "linking", "connects", "links", "connect", "link", "joining"})
+# the pipeline runs no lemmatizer: the forms of the linking verbs
+_LINKING_FORMS = frozenset(
+    f"{stem}{end}" for stem in ("connect", "link", "join") for end in ("", "s", "ed", "ing")
+)
 _CLIMB = frozenset({"pobj", "conj", "appos", "compound", "dobj", "nmod", "npadvmod", "amod", "poss"})
 
 
@@ -110,13 +114,18 @@ def _route_word(tok: Token) -> bool:
 
 
 def _anchors(sent: Span, skip: range) -> set[int]:
-    """Tokens a route word must hang from to describe the project: its own, or its clause's verb."""
+    """Tokens a route word must hang from to describe the project: its own, or its clause's verb.
+    Not the verb of "X connects the port to A": the object of a linking verb is one end of
+    the link, and the places of the route are the subject's."""
     doc = sent.doc
     anchors = set(skip)
     for i in skip:
         tok = doc[i]
-        if tok.head.i not in skip and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
-            anchors.add(tok.head.i)
+        if tok.head.i in skip or tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        if tok.dep_ == "dobj" and tok.head.lower_ in _LINKING_FORMS:
+            continue
+        anchors.add(tok.head.i)
     return anchors
 
 
