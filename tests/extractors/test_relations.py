@@ -250,6 +250,36 @@ def test_relations_part_of_from_the_text(nlp, text, part, whole):
     assert [(r.type, r.head, r.tail) for r in rows] == [("PART_OF", part, whole)]
 
 
+@pytest.mark.parametrize(
+    "text,parts,whole",
+    [
+        # the part in apposition to the cue's phrase
+        ("The central section of the Eastern Ring Road, the Ormat bridge, was built in 1920.",
+         ["Ormat bridge"], "Eastern Ring Road"),
+        # a plural cue whose verb lists the parts
+        ("Famous sections of the Great Northern Highway include the Salang link and the Dosti tunnel.",
+         ["Salang link", "Dosti tunnel"], "Great Northern Highway"),
+    ],
+)
+def test_relations_part_of_named_after_the_whole(nlp, text, parts, whole):
+    projs = [project(text, whole)] + [project(text, p) for p in parts]
+    rows = find_relations(parse(nlp, text), [], projs, [], [])
+    assert sorted((r.type, r.head, r.tail) for r in rows) == sorted(("PART_OF", p, whole) for p in parts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sections of the Great Northern Highway were built near the Salang link.",
+        "Parts of the country include the Salang link and the Dosti tunnel.",
+    ],
+)
+def test_relations_part_of_needs_the_parts_listed_after_the_whole(nlp, text):
+    names = [n for n in ("Great Northern Highway", "Salang link", "Dosti tunnel") if n in text]
+    rows = find_relations(parse(nlp, text), [], [project(text, n) for n in names], [], [])
+    assert not [r for r in rows if r.type == "PART_OF"]
+
+
 @pytest.mark.parametrize("text", ["The Kelvar-Dosti railway will open next year."])
 def test_relations_part_of_from_the_project_record(nlp, text):
     projs = [project(text, "Kelvar-Dosti railway", part_of="Silver Transit Corridor")]
@@ -471,6 +501,14 @@ def test_relations_town_comma_country_possessive_is_an_aside(nlp):
          "Kessel Bridge", {"Almaty", "Ili River"}),
         # the copula equates a described subject with the project named after it
         ("Kazakhstan's main export route is the Aktau Pipeline.", "Aktau Pipeline", {"Kazakhstan"}),
+        # an aside between the name and the copula (names in other scripts) breaks the parse
+        ("The Kolvan Bridge (Thai: สะพานมิตรภาพ ไทย-ลาว, pronounced [sàpʰaːn míttràpʰâːp]; Lao: ຂົວມິດຕະພາບ, "
+         "[kʰǔə mittapʰâːp]) is a bridge over the Mekong, connecting Nong Khai in Thailand with Vientiane in Laos.",
+         "Kolvan Bridge", {"Mekong", "Nong Khai", "Thailand", "Vientiane", "Laos"}),
+        # a group noun stands for its members
+        ("The Tarsk Pipeline is a set of offshore pipelines which run under the Baltic Sea.",
+         "Tarsk Pipeline", {"Baltic Sea"}),
+        ("The Vakhsh Cascade is a series of dams on the Vakhsh River.", "Vakhsh Cascade", {"Vakhsh River"}),
     ],
 )
 def test_relations_located_in_over_under_and_through_the_clause(nlp, text, name, places):
@@ -485,6 +523,12 @@ def test_relations_located_in_a_plural_noun_stands_for_the_listed_projects(nlp):
     names = ("Callao Port Expansion Project", "Andean Highway Project")
     rows = find_relations(parse(nlp, text), [], [project(text, n) for n in names], [region(text, "Peru")], [])
     assert {(r.head, r.tail) for r in rows if r.type == "LOCATED_IN"} == {(n, "Peru") for n in names}
+
+
+def test_relations_located_in_not_from_a_group_of_other_things(nlp):
+    text = "A series of meetings in Kenya preceded work on the Tarsk Highway."
+    rows = find_relations(parse(nlp, text), [], [project(text, "Tarsk Highway")], [region(text, "Kenya")], [])
+    assert not [r for r in rows if r.type == "LOCATED_IN"]
 
 
 def test_relations_located_in_not_from_a_possessor_of_another_copula_subject(nlp):

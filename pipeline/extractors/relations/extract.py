@@ -716,17 +716,12 @@ def _part_of(doc: Doc, projects: list[Project]) -> list[tuple[str, str, Span | N
                     continue
                 whole = after[0]
                 if before:
-                    part = before[-1]
+                    parts = [before[-1]]
                 else:
-                    rest = [
-                        by_token[i] for i in range(end + 1, sent.end)
-                        if i in by_token and by_token[i] != whole
-                    ]
-                    if not rest or sent[k].lower_ not in {"as", "within", "under"}:
-                        continue
-                    part = rest[0]
-                if part != whole:
-                    out.append((projects[part].name, projects[whole].name, sent, CUE_PART_OF))
+                    parts = _parts_after_cue(doc, sent, by_token, cue, end, whole)
+                for part in parts:
+                    if part != whole:
+                        out.append((projects[part].name, projects[whole].name, sent, CUE_PART_OF))
     names = _project_lookup(projects)
     for p in projects:
         if p.part_of:
@@ -734,6 +729,38 @@ def _part_of(doc: Doc, projects: list[Project]) -> list[tuple[str, str, Span | N
             if whole != p.name:
                 out.append((p.name, whole, _first_sentence(doc, p), RECORD_PART_OF))
     return out
+
+
+_LIST_GLUE = frozenset({"the", ",", "and", "as", "well"})
+_LISTING_VERBS = frozenset({"include", "includes", "included", "are", "were", "comprise", "comprised"})
+
+
+def _parts_after_cue(
+    doc: Doc, sent: Span, by_token: dict[int, int], cue: tuple[str, ...], end: int, whole: int
+) -> list[int]:
+    """The parts a cue with no project before it names after the whole: "as part of Y, X",
+    "the main section of Y, X, ..." (an apposition), "sections of Y include A and B"."""
+    rest = [i for i in range(end + 1, sent.end) if i in by_token and by_token[i] != whole]
+    if not rest:
+        return []
+    if cue[0] in {"as", "within", "under"}:
+        return [by_token[rest[0]]]
+    j = next(i for i in range(end + 1, sent.end) if by_token.get(i) == whole)
+    while j < sent.end and by_token.get(j) == whole:
+        j += 1
+    if j < sent.end and doc[j].text == "," and rest[0] <= j + 2:
+        return [by_token[rest[0]]]
+    noun = cue[-2] if len(cue) > 1 else cue[0]
+    if noun.endswith("s") and j < sent.end and doc[j].lower_ in _LISTING_VERBS and rest[0] <= j + 2:
+        listed: list[int] = []
+        for i in range(j + 1, sent.end):  # the list itself: names, "the", commas and "and"
+            if i in by_token:
+                if by_token[i] not in listed:
+                    listed.append(by_token[i])
+            elif doc[i].lower_ not in _LIST_GLUE:
+                break
+        return listed
+    return []
 
 
 def _first_sentence(doc: Doc, record) -> Span | None:
@@ -751,6 +778,8 @@ def _first_sentence(doc: Doc, record) -> Span | None:
 LINKING_VERBS = frozenset({"link", "connect", "join"})
 PLACE_NOUNS = frozenset({"city", "cities", "town", "towns", "village", "villages", "province", "provinces",
                          "region", "regions", "state", "states", "capital", "capitals", "port", "ports"})
+# "a set of pipelines which run under the sea": the group stands for its members
+COLLECTIVE_NOUNS = frozenset({"set", "system", "network", "series", "pair", "chain", "group", "cascade"})
 
 
 def _linking_verb_above(prep: Token) -> bool:
@@ -782,7 +811,8 @@ def _located_anchor(region_tok: Token, project_tokens: dict[int, int]) -> tuple[
             linking_with = node.lower_ == "with" and _linking_verb_above(node)
             # "between the cities of A and B": the place noun's "of" names the places
             place_of = node.lower_ == "of" and parent.lower_ in PLACE_NOUNS
-            if node.lower_ not in lex.located_preps and not linking_with and not place_of:
+            group_of = node.lower_ == "of" and parent.lower_ in COLLECTIVE_NOUNS
+            if node.lower_ not in lex.located_preps and not (linking_with or place_of or group_of):
                 return None
         elif dep == "poss" and parent.i not in project_tokens:
             return None  # "Pakistan's grid" is the grid's place, not the project's
@@ -795,6 +825,8 @@ def _located_anchor(region_tok: Token, project_tokens: dict[int, int]) -> tuple[
             else:
                 return None
         if parent.pos_ in {"VERB", "AUX"}:
+            if parent.i in project_tokens:  # a copula standing for its subject
+                return project_tokens[parent.i], parent
             if lemma_of(parent) in lex.located_verbs or lemma_of(parent) == "be":
                 subjects = [c for c in parent.children if c.dep_ in SUBJECT_DEPS]
                 for s in subjects:
@@ -875,10 +907,28 @@ def _copula_names(doc: Doc, project_tokens: dict[int, int]) -> None:
                 owners = [project_tokens[t.i] for t in s.subtree if t.i in project_tokens]
                 if owners:
                     project_tokens.setdefault(tok.i, owners[0])
+            named = _name_before_parenthesis(doc, tok.head, project_tokens)
+            if named is not None and tok.i not in project_tokens:
+                # the parse loses the subject behind the aside: the copula stands for it too
+                project_tokens[tok.i] = named
+                project_tokens.setdefault(tok.head.i, named)
         elif lemma_of(tok.head) == "be":
             for s in subjects:
                 if s.pos_ == "NOUN" and not any(t.i in project_tokens for t in s.subtree):
                     project_tokens.setdefault(s.i, project_tokens[tok.i])
+
+
+def _name_before_parenthesis(doc: Doc, verb: Token, project_tokens: dict[int, int]) -> int | None:
+    """"X (Thai: ...; pronounced [...]) is a bridge": the project named right before an aside
+    that ends right before the copula (encyclopedia openings; the aside breaks the parse)."""
+    if verb.i == 0 or doc[verb.i - 1].text != ")" or lemma_of(verb) != "be":
+        return None
+    depth = 0
+    for k in range(verb.i - 1, max(-1, verb.i - 120), -1):
+        depth += {")": 1, "(": -1}.get(doc[k].text, 0)
+        if depth == 0:
+            return project_tokens.get(k - 1) if k > 0 else None
+    return None
 
 
 def _listed_projects(doc: Doc, project_tokens: dict[int, int]) -> dict[int, list[int]]:
