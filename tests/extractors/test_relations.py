@@ -86,6 +86,11 @@ def people(text: str) -> list[Official]:
         ("The forum was co-chaired by Minister Ivan Petrov and Governor Ali Rahimi.", (PETROV, RAHIMI)),
         ("Governor Ali Rahimi and Ambassador John Carter inaugurated the new bridge.", (RAHIMI, CARTER)),
         ("Governor Ali Rahimi will meet President Maria Lopez next week.", (RAHIMI, LOPEZ)),
+        # joint acts: initialing a text, dedicating a work, being its signatories
+        ("Minister Ivan Petrov and Ambassador John Carter initialed a draft agreement.", (PETROV, CARTER)),
+        ("The dam was dedicated by Governor Ali Rahimi and President Maria Lopez in October.", (RAHIMI, LOPEZ)),
+        ("The treaty is named after its two signatories, Minister Ivan Petrov and Governor Ali Rahimi.",
+         (PETROV, RAHIMI)),
     ],
 )
 def test_relations_meeting_verb_families(nlp, text, pair):
@@ -141,6 +146,7 @@ def test_relations_shared_meeting_gives_every_pair(nlp, text):
         "Minister Ivan Petrov and Governor Ali Rahimi spoke at the same workshop in Baku.",
         "Minister Ivan Petrov accompanied President Maria Lopez on her trip to the border.",
         "Minister Ivan Petrov praised Governor Ali Rahimi for the new road.",
+        "Minister Ivan Petrov dedicated the bridge to the memory of President Maria Lopez.",
     ],
 )
 def test_relations_officials_who_did_not_meet_give_no_row(nlp, text):

@@ -61,6 +61,7 @@ class _Lexicon:
     joint_noun_verbs: frozenset[str]
     pair_anaphors: tuple[tuple[str, ...], ...]
     thank_verbs: frozenset[str]
+    signatory_nouns: frozenset[str]
     thank_for: frozenset[str]
     first_person: frozenset[str]
     plural_first_person: frozenset[str]  # "we": the speaker and their side
@@ -122,6 +123,7 @@ def lexicon() -> _Lexicon:
         joint_noun_verbs=frozenset(data["joint_noun_verbs"]["lemmas"]),
         pair_anaphors=tuple(tuple(p.split()) for p in data["pair_anaphors"]),
         thank_verbs=frozenset(data["thank_verbs"]),
+        signatory_nouns=frozenset(data["signatory_nouns"]),
         thank_for=frozenset(data["thank_for_nouns"]),
         first_person=frozenset(data["first_person"]),
         plural_first_person=frozenset(data.get("plural_first_person", [])),
@@ -613,6 +615,13 @@ def _thank_cue(verb: Token, people: _People, sent: Span) -> list[tuple[tuple[int
     return _pairs(agents, thanked, False, THANKED)
 
 
+def _signatories_cue(noun: Token, people: _People, sent: Span) -> list[tuple[tuple[int, int], float]]:
+    """"The signatories were A, B and C", "the two signatories, A and B": a joint act of all the
+    officials the sentence names after the noun."""
+    named = _officials_in(list(sent.doc[noun.i + 1 : sent.end]), people, sent)
+    return _pairs(named, {}, True, DESCRIBED) if len(named) > 1 else []
+
+
 def _pair_anaphor(sent: Span) -> Token | None:
     """The head token of "the two men" (and the like) when the sentence's subject is one."""
     lower = lowers(sent.doc)[sent.start : sent.end]
@@ -662,6 +671,8 @@ def _met_with(doc: Doc, officials: list[Official]) -> list[_Evidence]:
                 found.extend(_noun_cue(tok, people, sent))
             elif lemma in lex.thank_verbs and tok.pos_ == "VERB":
                 found.extend(_thank_cue(tok, people, sent))
+            elif tok.lower_ in lex.signatory_nouns and tok.pos_ == "NOUN":
+                found.extend(_signatories_cue(tok, people, sent))
         found.extend(_anaphor_cue(sent, last_pair))
         for pair, conf in found:
             evidence.append(_Evidence(pair, sent, conf))
