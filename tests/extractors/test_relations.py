@@ -515,6 +515,9 @@ def test_relations_town_comma_country_possessive_is_an_aside(nlp):
         ("The Tarsk Pipeline is a set of offshore pipelines which run under the Baltic Sea.",
          "Tarsk Pipeline", {"Baltic Sea"}),
         ("The Vakhsh Cascade is a series of dams on the Vakhsh River.", "Vakhsh Cascade", {"Vakhsh River"}),
+        # a copula whose subject refers back to the project
+        ("The Tarsk Railway was completed in 2017. It is a standard-gauge railway in Kenya that "
+         "connects the city of Mombasa with Nairobi.", "Tarsk Railway", {"Kenya", "Mombasa", "Nairobi"}),
     ],
 )
 def test_relations_located_in_over_under_and_through_the_clause(nlp, text, name, places):

@@ -868,6 +868,8 @@ def _located_in(
     _copula_names(doc, project_tokens)
     listed = _listed_projects(doc, project_tokens)
     anaphors = _project_anaphors(doc, projects, project_tokens)
+    if anaphors:
+        _copula_names(doc, anaphors)  # "It is a railway in Kenya": the description refers back too
     for region in regions:
         for m in region.mentions:
             span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
