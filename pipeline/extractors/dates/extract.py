@@ -121,12 +121,48 @@ def _anchored_sentences(doc: Doc):
             yield sent
 
 
+# the words of the patterns that hold no anchor word ("per annum", "this weekend", "every weekend")
+UNANCHORED_SEEDS = frozenset({"annum", "weekend"})
+
+
+@lru_cache(maxsize=1)
+def _pattern_reach() -> int:
+    """The most tokens a pattern can match (its patterns have no repeated tokens)."""
+    return max(len(entry["pattern"]) for entry in load_jsonl(PATTERNS))
+
+
+def _pattern_windows(doc: Doc):
+    """Token ranges of the anchored sentences in which a pattern can match.
+
+    Every pattern holds a required token that is a seed (an anchor word, one of
+    UNANCHORED_SEEDS, or a token with a digit), so each match lies within a pattern's length
+    of a seed: the Matcher runs on these windows only, not on whole sentences (same matches).
+    """
+    words = lowers(doc)
+    seeds = _anchor_words() | UNANCHORED_SEEDS
+    reach = _pattern_reach() - 1
+    for sent in _anchored_sentences(doc):
+        window = None
+        for i in range(sent.start, sent.end):
+            word = words[i]
+            if word in seeds or any(c.isdigit() for c in word):
+                low, high = max(sent.start, i - reach), min(sent.end, i + reach + 1)
+                if window is not None and low <= window[1]:
+                    window[1] = high
+                    continue
+                if window is not None:
+                    yield window
+                window = [low, high]
+        if window is not None:
+            yield window
+
+
 def _candidate_regions(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges that may hold time expressions: NER and pattern matches, overlaps merged."""
     matcher, holidays = _matchers(doc)
     ranges = [(ent.start, ent.end) for ent in entities(doc) if ent.label_ in CANDIDATE_LABELS]
-    for sent in _anchored_sentences(doc):
-        ranges += [(sent.start + start, sent.start + end) for _, start, end in matcher(sent)]
+    for low, high in _pattern_windows(doc):
+        ranges += [(low + start, low + end) for _, start, end in matcher(doc[low:high])]
     ranges += [(start, end) for _, start, end in holidays(doc)]
     # Widen each range a little: a mod in front ("over 2,000 years ago") or a tail
     # ("two years and a half") is kept only when the whole still normalizes.
