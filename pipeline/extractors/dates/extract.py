@@ -15,7 +15,7 @@ from spacy.lang.en import English
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..doc_views import entities, lowers
+from ..doc_views import entities, full_text, lowers
 from ...records import TimeExpression
 from ...resources import load_json, load_jsonl
 from ...normalize.timex import FUTURE, LEXICON, PAST, YEAR_RANGE, Timex, is_vague, normalize
@@ -398,7 +398,7 @@ def find_dates(doc: Doc, published: date | None) -> list[TimeExpression]:
                 tense=_tense(span, published) if timex.anchor else None,
             ))
     # the text's own dates anchor what counts from them ("two days later", "at 4:00 pm")
-    found = anchor_in_text(take_stated_dates(found, doc.text))
+    found = anchor_in_text(take_stated_dates(found, full_text(doc)))
     return [
         TimeExpression(
             text=f.text, start_char=f.start_char, end_char=f.end_char, type=f.timex.type,
