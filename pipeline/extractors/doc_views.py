@@ -50,6 +50,14 @@ def puncts(doc: Doc) -> list[bool]:
     return found
 
 
+def spaces(doc: Doc) -> list[bool]:
+    """Whether each token is whitespace."""
+    found = doc.user_data.get("news_spaces")
+    if found is None:
+        found = doc.user_data["news_spaces"] = [t.is_space for t in doc]
+    return found
+
+
 def entities(doc: Doc) -> tuple:
     """The named entities (`doc.ents` builds new Span objects on every call)."""
     found = doc.user_data.get("news_ents")

@@ -15,7 +15,7 @@ from spacy.lang.en import English
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..doc_views import entities, full_text, lowers
+from ..doc_views import entities, full_text, lowers, puncts, spaces, starts, texts
 from ...records import TimeExpression
 from ...resources import load_json, load_jsonl
 from ...normalize.timex import FUTURE, LEXICON, PAST, YEAR_RANGE, Timex, is_vague, normalize
@@ -75,8 +75,9 @@ def _end_words() -> frozenset[str]:
     return frozenset(_words_in(load_json(LEXICON)) | DEICTIC_END_WORDS)
 
 
-def _can_end(token) -> bool:
-    text = token.lower_
+@lru_cache(maxsize=65536)
+def _can_end(text: str) -> bool:
+    """Whether a token (its lower-case text) can end an expression."""
     words = _end_words()
     return (any(ch.isdigit() for ch in text) or text in words or text.split("-")[-1] in words
             or (text.endswith("s") and text[:-1] in words))  # "Mondays", "weekends"
@@ -295,15 +296,17 @@ def _as_rate(doc: Doc, start: int, timex: Timex) -> Timex:
 
 def _accept(doc: Doc, start: int, end: int, published: date | None) -> Timex | None:
     """The normalization of doc[start:end] when it is a time expression the guide counts."""
-    first, last = doc[start], doc[end - 1]
-    if first.lower_ in NO_START or first.is_space or first.is_punct or last.is_space or last.is_punct:
+    # the shared word lists first: most stretches fail here, before any Token is made
+    words, punct, space = lowers(doc), puncts(doc), spaces(doc)
+    if words[start] in NO_START or space[start] or punct[start] or space[end - 1] or punct[end - 1]:
         return None
+    first, last = doc[start], doc[end - 1]
     if last.tag_ == "POS" or (end - start > 1 and last.lower_ in ("’s", "'s")):
         return None  # "Today's trip": the expression is "Today"
-    hyphenated = any(t.text == "-" for t in doc[start:end])
-    if first.lower_ == "the" and hyphenated and doc[start + 1].like_num and _adjectival(doc, end):
+    tokens = texts(doc)
+    if words[start] == "the" and "-" in tokens[start:end] and doc[start + 1].like_num and _adjectival(doc, end):
         return None  # "the five-year compact": the duration is "five-year"
-    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "long":
+    if end + 1 < len(doc) and tokens[end] == "-" and words[end + 1] == "long":
         return None  # "an hour-long speech": the expression is "hour-long"
     span = doc[start:end]
     # "May" the modal verb is no month.
@@ -312,7 +315,9 @@ def _accept(doc: Doc, start: int, end: int, published: date | None) -> Timex | N
     if first.lower_ in ("last", "next", "past") and first.pos_ == "VERB":
         return None  # "and last 18 months": the verb is no part of the duration
     # "between 1955 and 1959": the range is "1955 and 1959", read with its "between"
-    text = f"between {span.text}" if start > 0 and doc[start - 1].lower_ == "between" else span.text
+    offsets = starts(doc)
+    text = full_text(doc)[offsets[start] : offsets[end - 1] + len(tokens[end - 1])]  # span.text
+    text = f"between {text}" if start > 0 and words[start - 1] == "between" else text
     # tense only picks a direction; it never makes a non-time a time: find out first, cheaply
     if normalize(text, published, None) is None:
         return None
@@ -338,10 +343,11 @@ def _clock_in_context(doc: Doc, start: int, end: int) -> bool:
 
 def _expressions_in(doc: Doc, start: int, end: int, published: date | None):
     """The longest normalizable stretches of a region, left to right."""
+    words = lowers(doc)
     i = start
     while i < end:
         for j in range(min(end, i + MAX_TOKENS), i, -1):
-            if not _can_end(doc[j - 1]):
+            if not _can_end(words[j - 1]):
                 continue
             if _is_vague_reference(doc, i, j, published):
                 i = j  # "a few years ago" is left out whole, not cut down to "a few years"
@@ -357,7 +363,8 @@ def _expressions_in(doc: Doc, start: int, end: int, published: date | None):
 
 def _is_vague_reference(doc: Doc, start: int, end: int, published: date | None) -> bool:
     """The stretch is a whole vague reference with no calendar value ("several years ago")."""
-    if end - start < 2 or doc[end - 1].lower_ not in VAGUE_ENDS or doc[start].lower_ in NO_START:
+    words = lowers(doc)
+    if end - start < 2 or words[end - 1] not in VAGUE_ENDS or words[start] in NO_START:
         return False
     timex = normalize(doc[start:end].text, published, None)
     return timex is not None and is_vague(timex) and not timex.anchor
