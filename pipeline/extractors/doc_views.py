@@ -34,6 +34,30 @@ def lowers(doc: Doc) -> list[str]:
     return found
 
 
+def starts(doc: Doc) -> list[int]:
+    """The character offset of every token."""
+    found = doc.user_data.get("news_starts")
+    if found is None:
+        found = doc.user_data["news_starts"] = [t.idx for t in doc]
+    return found
+
+
+def puncts(doc: Doc) -> list[bool]:
+    """Whether each token is punctuation."""
+    found = doc.user_data.get("news_puncts")
+    if found is None:
+        found = doc.user_data["news_puncts"] = [t.is_punct for t in doc]
+    return found
+
+
+def spaces(doc: Doc) -> list[bool]:
+    """Whether each token is whitespace."""
+    found = doc.user_data.get("news_spaces")
+    if found is None:
+        found = doc.user_data["news_spaces"] = [t.is_space for t in doc]
+    return found
+
+
 def entities(doc: Doc) -> tuple:
     """The named entities (`doc.ents` builds new Span objects on every call)."""
     found = doc.user_data.get("news_ents")

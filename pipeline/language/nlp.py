@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 from functools import lru_cache
 
@@ -99,6 +100,10 @@ def load_nlp(model: str = DEFAULT_MODEL, *, trained: bool = True, weights: str |
 
         add_trained(nlp, weights)
     check_suitable(nlp, model)
+    # The model and the lexicons (the probe loaded the gazetteer) live as long as the process:
+    # freezing them keeps every full collection of the cyclic GC from walking them again
+    # (about 1.4 s a collection on the train corpus). Nothing read or written changes.
+    gc.freeze()
     return nlp
 
 

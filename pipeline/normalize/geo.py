@@ -24,15 +24,20 @@ from ..resources import load_csv
 _DASHES = re.compile(r"\s*[-‐‑‒–—―]\s*")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "ʻ": "'", "ʿ": "", "ʾ": ""})
 _POSSESSIVE = re.compile(r"['’]s?$")
+_LETTERS = str.maketrans({"ı": "i", "ə": "a", "Ə": "a", "ł": "l", "ø": "o", "đ": "d"})
 
 
 @lru_cache(maxsize=262144)
 def fold_name(text: str) -> str:
     """Case- and accent-folded form of a name, with dashes and spaces normalised."""
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    # letters that NFKD does not decompose
-    text = text.translate(str.maketrans({"ı": "i", "ə": "a", "Ə": "a", "ł": "l", "ø": "o", "đ": "d"}))
+    if text.isascii():
+        # the common case: NFKD, accents and the letters below leave ASCII as it is
+        text = text.replace("`", "'")
+    else:
+        text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        # letters that NFKD does not decompose
+        text = text.translate(_LETTERS)
     text = _DASHES.sub("-", text.casefold())
     return " ".join(text.split())
 

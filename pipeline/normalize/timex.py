@@ -505,16 +505,21 @@ def _relative_point(m: re.Match, published: date | None, tense: str | None) -> _
     return _relative(what, shift, published)
 
 
+@lru_cache(maxsize=1)
+def _deictic_rx() -> re.Pattern:
+    """Compiled once: `_deictic` runs on every candidate stretch."""
+    parts = _alt(_lex()["parts_of_day"])
+    return re.compile(
+        rf"(?:(?:earlier|later)\s+)?(?:(?P<word>today|tonight|yesterday|tomorrow|the day before yesterday"
+        rf"|the day after tomorrow)(?:\s+(?:{parts}))?|this\s+(?:{parts})|(?:last|tomorrow)\s+night)"
+    )
+
+
 def _deictic(t: str, published: date | None) -> _Point | None:
     """Today, tonight, this morning, yesterday, tomorrow (a time of day is its date)."""
-    parts = _alt(_lex()["parts_of_day"])
     table = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
              "the day before yesterday": -2, "the day after tomorrow": 2}
-    m = re.fullmatch(
-        rf"(?:(?:earlier|later)\s+)?(?:(?P<word>today|tonight|yesterday|tomorrow|the day before yesterday"
-        rf"|the day after tomorrow)(?:\s+(?:{parts}))?|this\s+(?:{parts})|(?:last|tomorrow)\s+night)",
-        t,
-    )
+    m = _deictic_rx().fullmatch(t)
     if not m:
         return None
     shift = table.get(m["word"] or "", 0)
@@ -563,13 +568,16 @@ def _parse_numeric(t: str) -> date | None:
     return parsed.date() if parsed else None
 
 
+_OF_AGE = re.compile(r"\bof age$")
+
+
 def _duration(t: str) -> Timex | None:
     """A duration with a quantity: "six weeks", "44-day", "the past 18 years", "a decade"."""
     rx, lex = _rx(), _lex()
-    if t.endswith("old") or re.search(r"\bof age$", t):
+    if t.endswith("old") or _OF_AGE.search(t):
         return None  # ages
     implicit_one = False
-    for lead in sorted(lex["duration_lead"], key=len, reverse=True):
+    for lead in _longest_first(tuple(lex["duration_lead"])):
         if t.startswith(lead + " "):
             t = t[len(lead) + 1:]
             implicit_one = lead not in ("the", "the first", "the final")
@@ -614,17 +622,31 @@ def _set(t: str) -> Timex | None:
 _RANGE_SEP = re.compile(r"\s*(?:-|–|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b|\band\b)\s*")
 
 
+_RANGE_LEAD = re.compile(r"^(?:from|between)\s+")
+
+
+@lru_cache(maxsize=1)
+def _range_rx() -> dict[str, re.Pattern]:
+    """The range patterns with the month names, compiled once."""
+    month = _alt(_lex()["months"])
+    sep = _RANGE_SEP.pattern
+    return {
+        "month_days": re.compile(rf"({month})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?{sep}(\d{{1,2}})(?:st|nd|rd|th)?(,?\s+\d{{4}})?"),
+        "days_month": re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?{sep}(\d{{1,2}})(?:st|nd|rd|th)?\s+({month})(\s+\d{{4}})?"),
+        "month_day": re.compile(rf"(?:{month})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|\d{{1,2}}\s+(?:{month})"),
+    }
+
+
 def _range(t: str, published: date | None, tense: str | None) -> Timex | None:
     """One expression for a span of dates: "October 4-5", "2010-2014", "from 2019 to 2021"."""
-    lex = _lex()
+    rx = _range_rx()
     between = t.startswith("between ")
-    t = re.sub(r"^(?:from|between)\s+", "", t)
-    month = _alt(lex["months"])
+    t = _RANGE_LEAD.sub("", t)
     # "October 4-5, 2016" and "4-5 October 2016": the second day borrows the month.
-    if m := re.fullmatch(rf"({month})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?{_RANGE_SEP.pattern}(\d{{1,2}})(?:st|nd|rd|th)?(,?\s+\d{{4}})?", t):
+    if m := rx["month_days"].fullmatch(t):
         left, right = f"{m[1]} {m[2]}{m[4] or ''}", f"{m[1]} {m[3]}{m[4] or ''}"
         return _join(left, right, published, tense)
-    if m := re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)?{_RANGE_SEP.pattern}(\d{{1,2}})(?:st|nd|rd|th)?\s+({month})(\s+\d{{4}})?", t):
+    if m := rx["days_month"].fullmatch(t):
         left, right = f"{m[1]} {m[3]}{m[4] or ''}", f"{m[2]} {m[3]}{m[4] or ''}"
         return _join(left, right, published, tense)
     # "2010-14", "1990-91"
@@ -641,7 +663,7 @@ def _range(t: str, published: date | None, tense: str | None) -> Timex | None:
             continue
         # "May 5 to June 7, 2020": the first date borrows the second's year.
         year = re.search(r",?\s+(\d{4})$", right)
-        if year and not re.search(r"\d{4}$", left) and re.fullmatch(rf"(?:{month})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|\d{{1,2}}\s+(?:{month})", left):
+        if year and not re.search(r"\d{4}$", left) and rx["month_day"].fullmatch(left):
             left = f"{left} {year[1]}"
         if result := _join(left, right, published, tense):
             return result
@@ -659,12 +681,18 @@ def _join(left: str, right: str, published: date | None, tense: str | None) -> T
     return Timex("DATE", a.value, None, a.interval[0], b.interval[1])
 
 
+_SPACES = re.compile(r"\s+")
+_MID = re.compile(r"^mid-")
+_THE_MID = re.compile(r"^the mid-")
+_POSSESSIVE_END = re.compile(r"'s$")
+
+
 def _clean(text: str) -> str:
     t = text.lower().replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
-    t = re.sub(r"\s+", " ", t).strip()
-    t = re.sub(r"^mid-", "mid ", t)
-    t = re.sub(r"^the mid-", "the mid ", t)
-    t = re.sub(r"'s$", "", t)
+    t = _SPACES.sub(" ", t).strip()
+    t = _MID.sub("mid ", t)
+    t = _THE_MID.sub("the mid ", t)
+    t = _POSSESSIVE_END.sub("", t)
     return t.strip(" .,;:!?\"()[]")
 
 
@@ -731,15 +759,28 @@ def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _mod_prefixes() -> tuple[tuple[tuple[str, tuple[tuple[str, str], ...]], ...], tuple[str, ...]]:
+    """The date and duration mods as (kind, ((prefix, mod), ...) longest first), and every
+    prefix with its space (one `startswith` tells whether any can match)."""
+    lex = _lex()
+    tables = tuple(
+        (kind, tuple((prefix, table[prefix]) for prefix in _longest_first(tuple(table))))
+        for table, kind in ((lex["date_mods"], "DATE"), (lex["duration_mods"], "DURATION"))
+    )
+    return tables, tuple(prefix + " " for _, prefixes in tables for prefix, _ in prefixes)
+
+
 def _modified(t: str, published: date | None, tense: str | None) -> Timex | None:
     """An expression with a TimeML mod in front: "early December 2020", "more than 50 years"."""
-    lex = _lex()
-    for table, kind in ((lex["date_mods"], "DATE"), (lex["duration_mods"], "DURATION")):
-        for prefix in _longest_first(tuple(table)):
+    tables, any_prefix = _mod_prefixes()
+    if not t.startswith(any_prefix):  # most stretches start with no mod at all
+        return None
+    for kind, prefixes in tables:
+        for prefix, mod in prefixes:
             if not t.startswith(prefix + " "):
                 continue
             core = t[len(prefix) + 1:]
-            mod = table[prefix]
             if kind == "DATE":
                 point = _point(core, published, tense, anchored=True)
                 if point is None:

@@ -309,3 +309,33 @@ def test_dates_tense_directs_months_and_weekdays(annotate, text, published, expe
 )
 def test_dates_year_range_as_one_token(annotate, text, expected):
     assert [(d.text, d.mod, d.earliest, d.latest) for d in annotate(text, PUB)._.dates] == [expected]
+
+
+def _forces_seed(token: dict, seeds: frozenset[str]) -> bool:
+    """Whether a pattern token can only match a seed word or a token with a digit."""
+    if token.get("OP") is not None:
+        return False
+    for key in ("LOWER", "ORTH", "TEXT"):
+        value = token.get(key)
+        if isinstance(value, str):
+            value = {"IN": [value]}
+        if isinstance(value, dict) and "IN" in value:
+            return all(w.lower() in seeds or any(c.isdigit() for c in w) for w in value["IN"])
+        if isinstance(value, dict) and "REGEX" in value:
+            return value["REGEX"].startswith(("^\\d", "^FY ?\\d"))
+    shape = token.get("SHAPE")
+    shapes = [shape] if isinstance(shape, str) else (shape or {}).get("IN", [])
+    return bool(shapes) and all("d" in s for s in shapes)  # a shape with a digit
+
+
+def test_dates_every_pattern_holds_a_seed_within_its_length():
+    """The Matcher runs only on windows around seed words (`_pattern_windows`): each pattern
+    needs a required token that is a seed, and no repeated tokens (its length bounds a match)."""
+    from pipeline.extractors.dates.extract import PATTERNS, UNANCHORED_SEEDS, _anchor_words
+    from pipeline.resources import load_jsonl
+
+    seeds = _anchor_words() | UNANCHORED_SEEDS
+    for entry in load_jsonl(PATTERNS):
+        pattern = entry["pattern"]
+        assert all(t.get("OP") in (None, "?") for t in pattern), entry["note"]
+        assert any(_forces_seed(t, seeds) for t in pattern), entry["note"]

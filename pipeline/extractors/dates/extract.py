@@ -15,7 +15,7 @@ from spacy.lang.en import English
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..doc_views import entities, lowers
+from ..doc_views import entities, full_text, lowers, puncts, spaces, starts, texts
 from ...records import TimeExpression
 from ...resources import load_json, load_jsonl
 from ...normalize.timex import FUTURE, LEXICON, PAST, YEAR_RANGE, Timex, is_vague, normalize
@@ -75,8 +75,9 @@ def _end_words() -> frozenset[str]:
     return frozenset(_words_in(load_json(LEXICON)) | DEICTIC_END_WORDS)
 
 
-def _can_end(token) -> bool:
-    text = token.lower_
+@lru_cache(maxsize=65536)
+def _can_end(text: str) -> bool:
+    """Whether a token (its lower-case text) can end an expression."""
     words = _end_words()
     return (any(ch.isdigit() for ch in text) or text in words or text.split("-")[-1] in words
             or (text.endswith("s") and text[:-1] in words))  # "Mondays", "weekends"
@@ -121,12 +122,48 @@ def _anchored_sentences(doc: Doc):
             yield sent
 
 
+# the words of the patterns that hold no anchor word ("per annum", "this weekend", "every weekend")
+UNANCHORED_SEEDS = frozenset({"annum", "weekend"})
+
+
+@lru_cache(maxsize=1)
+def _pattern_reach() -> int:
+    """The most tokens a pattern can match (its patterns have no repeated tokens)."""
+    return max(len(entry["pattern"]) for entry in load_jsonl(PATTERNS))
+
+
+def _pattern_windows(doc: Doc):
+    """Token ranges of the anchored sentences in which a pattern can match.
+
+    Every pattern holds a required token that is a seed (an anchor word, one of
+    UNANCHORED_SEEDS, or a token with a digit), so each match lies within a pattern's length
+    of a seed: the Matcher runs on these windows only, not on whole sentences (same matches).
+    """
+    words = lowers(doc)
+    seeds = _anchor_words() | UNANCHORED_SEEDS
+    reach = _pattern_reach() - 1
+    for sent in _anchored_sentences(doc):
+        window = None
+        for i in range(sent.start, sent.end):
+            word = words[i]
+            if word in seeds or any(c.isdigit() for c in word):
+                low, high = max(sent.start, i - reach), min(sent.end, i + reach + 1)
+                if window is not None and low <= window[1]:
+                    window[1] = high
+                    continue
+                if window is not None:
+                    yield window
+                window = [low, high]
+        if window is not None:
+            yield window
+
+
 def _candidate_regions(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges that may hold time expressions: NER and pattern matches, overlaps merged."""
     matcher, holidays = _matchers(doc)
     ranges = [(ent.start, ent.end) for ent in entities(doc) if ent.label_ in CANDIDATE_LABELS]
-    for sent in _anchored_sentences(doc):
-        ranges += [(sent.start + start, sent.start + end) for _, start, end in matcher(sent)]
+    for low, high in _pattern_windows(doc):
+        ranges += [(low + start, low + end) for _, start, end in matcher(doc[low:high])]
     ranges += [(start, end) for _, start, end in holidays(doc)]
     # Widen each range a little: a mod in front ("over 2,000 years ago") or a tail
     # ("two years and a half") is kept only when the whole still normalizes.
@@ -259,15 +296,17 @@ def _as_rate(doc: Doc, start: int, timex: Timex) -> Timex:
 
 def _accept(doc: Doc, start: int, end: int, published: date | None) -> Timex | None:
     """The normalization of doc[start:end] when it is a time expression the guide counts."""
-    first, last = doc[start], doc[end - 1]
-    if first.lower_ in NO_START or first.is_space or first.is_punct or last.is_space or last.is_punct:
+    # the shared word lists first: most stretches fail here, before any Token is made
+    words, punct, space = lowers(doc), puncts(doc), spaces(doc)
+    if words[start] in NO_START or space[start] or punct[start] or space[end - 1] or punct[end - 1]:
         return None
+    first, last = doc[start], doc[end - 1]
     if last.tag_ == "POS" or (end - start > 1 and last.lower_ in ("’s", "'s")):
         return None  # "Today's trip": the expression is "Today"
-    hyphenated = any(t.text == "-" for t in doc[start:end])
-    if first.lower_ == "the" and hyphenated and doc[start + 1].like_num and _adjectival(doc, end):
+    tokens = texts(doc)
+    if words[start] == "the" and "-" in tokens[start:end] and doc[start + 1].like_num and _adjectival(doc, end):
         return None  # "the five-year compact": the duration is "five-year"
-    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "long":
+    if end + 1 < len(doc) and tokens[end] == "-" and words[end + 1] == "long":
         return None  # "an hour-long speech": the expression is "hour-long"
     span = doc[start:end]
     # "May" the modal verb is no month.
@@ -276,7 +315,9 @@ def _accept(doc: Doc, start: int, end: int, published: date | None) -> Timex | N
     if first.lower_ in ("last", "next", "past") and first.pos_ == "VERB":
         return None  # "and last 18 months": the verb is no part of the duration
     # "between 1955 and 1959": the range is "1955 and 1959", read with its "between"
-    text = f"between {span.text}" if start > 0 and doc[start - 1].lower_ == "between" else span.text
+    offsets = starts(doc)
+    text = full_text(doc)[offsets[start] : offsets[end - 1] + len(tokens[end - 1])]  # span.text
+    text = f"between {text}" if start > 0 and words[start - 1] == "between" else text
     # tense only picks a direction; it never makes a non-time a time: find out first, cheaply
     if normalize(text, published, None) is None:
         return None
@@ -302,10 +343,11 @@ def _clock_in_context(doc: Doc, start: int, end: int) -> bool:
 
 def _expressions_in(doc: Doc, start: int, end: int, published: date | None):
     """The longest normalizable stretches of a region, left to right."""
+    words = lowers(doc)
     i = start
     while i < end:
         for j in range(min(end, i + MAX_TOKENS), i, -1):
-            if not _can_end(doc[j - 1]):
+            if not _can_end(words[j - 1]):
                 continue
             if _is_vague_reference(doc, i, j, published):
                 i = j  # "a few years ago" is left out whole, not cut down to "a few years"
@@ -321,7 +363,8 @@ def _expressions_in(doc: Doc, start: int, end: int, published: date | None):
 
 def _is_vague_reference(doc: Doc, start: int, end: int, published: date | None) -> bool:
     """The stretch is a whole vague reference with no calendar value ("several years ago")."""
-    if end - start < 2 or doc[end - 1].lower_ not in VAGUE_ENDS or doc[start].lower_ in NO_START:
+    words = lowers(doc)
+    if end - start < 2 or words[end - 1] not in VAGUE_ENDS or words[start] in NO_START:
         return False
     timex = normalize(doc[start:end].text, published, None)
     return timex is not None and is_vague(timex) and not timex.anchor
@@ -362,7 +405,7 @@ def find_dates(doc: Doc, published: date | None) -> list[TimeExpression]:
                 tense=_tense(span, published) if timex.anchor else None,
             ))
     # the text's own dates anchor what counts from them ("two days later", "at 4:00 pm")
-    found = anchor_in_text(take_stated_dates(found, doc.text))
+    found = anchor_in_text(take_stated_dates(found, full_text(doc)))
     return [
         TimeExpression(
             text=f.text, start_char=f.start_char, end_char=f.end_char, type=f.timex.type,

@@ -170,6 +170,12 @@ def _could_be_name(token: Token, region_names: frozenset[str]) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _organization_order() -> dict[str, int]:
+    """The position of each organization name in the table (its iteration order)."""
+    return {key: i for i, key in enumerate(organization_countries())}
+
+
 @lru_cache(maxsize=16384)
 def _org_country(org: str) -> tuple[bool, str | None]:
     """(known, country) of an organization named with an office."""
@@ -177,10 +183,12 @@ def _org_country(org: str) -> tuple[bool, str | None]:
     table = organization_countries()
     if folded in table:
         return True, table[folded]
-    for key, country in table.items():
-        # "USAID/Armenia", "USAID Bureau for Europe": the agency that starts the name decides
-        if len(key) > 2 and (folded.startswith(key + " ") or folded.startswith(key + "/") or folded.startswith(key + "'")):
-            return True, country
+    # "USAID/Armenia", "USAID Bureau for Europe": the agency that starts the name decides; of
+    # the names it starts with (each ends before a space, "/" or "'"), the table's first wins
+    order = _organization_order()
+    starts = [folded[:i] for i, ch in enumerate(folded) if ch in " /'" and folded[:i] in order and i > 2]
+    if starts:
+        return True, table[min(starts, key=order.__getitem__)]
     if "u.s." in folded.split() or folded.startswith("u.s."):
         return True, "US"
     return False, None

@@ -118,8 +118,12 @@ def section_candidates(doc: Doc, taken: set[int]) -> list[Candidate]:
 
     g = grammar()
     out = []
-    for tok in doc:
-        if tok.lower_ not in g.section_heads or tok.tag_ != "NN" or tok.i in taken:
+    # the word list first: a Token object only for the few section heads
+    for i, lower in enumerate(lowers(doc)):
+        if lower not in g.section_heads:
+            continue
+        tok = doc[i]
+        if tok.tag_ != "NN" or tok.i in taken:
             continue
         sent = tok.sent
         start = tok.i
@@ -207,10 +211,11 @@ def component_candidates(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     taken = {i for c in cands for i in range(c.start, c.end)}
     starts = {c.start: c for c in cands if c.kind not in ("section", "component")}
     out = []
-    for tok in doc:
-        labelled = heads_.get(tok.lower_)
-        if labelled is None or tok.i in taken:
+    for i, lower in enumerate(lowers(doc)):  # a Token object only for the component heads
+        labelled = heads_.get(lower)
+        if labelled is None or i in taken:
             continue
+        tok = doc[i]
         limit = tok.sent.end
         start = tok.i
         # one lower-case noun before the head ("reactor Unit 1"), ordinals before that

@@ -15,7 +15,7 @@ from .links import Group, distinctive_words, group_candidates, name_weight
 from .places import PlaceIndex, both_countries, context_places, name_countries
 from ...records import Mention, Project, Region
 from ...resources import load_json
-from ..doc_views import lowers
+from ..doc_views import lowers, texts
 
 LABEL = "PROJECT"
 _ANAPHORS = frozenset({"the", "this", "that"})
@@ -431,9 +431,12 @@ def _add_alias_mentions(doc: Doc, groups: list[Group], projects: list[Project]) 
     if not owner:
         return
     covered = {m.start_char for p in projects for m in p.mentions}
-    for tok in doc:
-        project = owner.get(tok.text)
-        if project is not None and tok.idx not in covered:
+    for i, text in enumerate(texts(doc)):  # a Token object only for the acronyms
+        project = owner.get(text)
+        if project is None:
+            continue
+        tok = doc[i]
+        if tok.idx not in covered:
             project.mentions.append(Mention(LABEL, tok.text, tok.idx, tok.idx + len(tok.text), project.name))
             covered.add(tok.idx)
 

@@ -20,12 +20,13 @@ from spacy.tokens import Doc
 
 from ...normalize.gazetteer import Place, context_words, first_word, lookup, name_starts
 from ...normalize.geo import case_sensitive_aliases, country_code, country_name, fold_name, is_demonym
-from ..doc_views import entities, full_text, texts
+from ..doc_views import entities, full_text, puncts, texts
+from ..doc_views import starts as doc_starts
 from ...records import Mention, Region
 from ...normalize.roles import lexicon as office_words
 from .inside_names import _inside_person, _inside_project_or_org, _org_before
 from .features import _compass_regions, _natural_features
-from .matches import _Match, _capitalised, _tokens_match, _words
+from .matches import _Match, _capitalised, _indexed_words, _tokens_match, _words
 from .states import _city_comma, _postal_states
 
 _PLACE_LABELS = {"GPE", "LOC"}
@@ -42,23 +43,25 @@ def _gazetteer_matches(doc: Doc) -> list[_Match]:
     matches: list[_Match] = []
     starts = name_starts()
     sensitive = case_sensitive_aliases()
-    words = texts(doc)
+    words, punct, offsets, text = texts(doc), puncts(doc), doc_starts(doc), full_text(doc)
+    compass = _words()["compass"]
     i = 0
     while i < len(doc):
-        if not _capitalised(words[i]) or doc[i].is_punct:
+        if not _capitalised(words[i]) or punct[i]:
             i += 1
             continue
         found = None
         limit = starts.get(first_word(words[i]) or "", 0)
         for j in range(min(len(doc), i + limit), i, -1):
-            span = doc[i:j]
-            if doc[j - 1].is_punct and doc[j - 1].text != ".":
+            if punct[j - 1] and words[j - 1] != ".":
                 continue
-            key = fold_name(span.text)
-            if key in sensitive and not span.text.replace(".", "").isupper():
+            # the text of doc[i:j], cut from the Doc's text instead of building a Span
+            span_text = text[offsets[i] : offsets[j - 1] + len(words[j - 1])]
+            key = fold_name(span_text)
+            if key in sensitive and not span_text.replace(".", "").isupper():
                 continue
-            candidates = lookup(span.text)
-            if candidates and key not in _words()["compass"]:  # "Central" alone is no place
+            candidates = lookup(span_text)
+            if candidates and key not in compass:  # "Central" alone is no place
                 found = _Match(i, j, j, candidates)
                 break
         if found is None:
@@ -118,18 +121,22 @@ def _unknown_towns(doc: Doc, matches: list[_Match]) -> list[_Match]:
 
 
 def _attach_suffix(doc: Doc, match: _Match) -> None:
-    words = _words()
-    for suffix in words["sub_suffixes"]:
+    # only the phrases whose word next to the match is there can match (first one wins)
+    words = _indexed_words()
+    tokens = texts(doc)
+    after = tokens[match.end] if match.end < len(doc) else None
+    for suffix in words["sub_suffixes"].get(after, ()):
         if _tokens_match(doc, match.end, suffix, fold=False):
             match.end += len(suffix)
             match.hint = "subdivision"
             return
-    for suffix in words["city_suffixes"]:
+    for suffix in words["city_suffixes"].get(after, ()):
         if _tokens_match(doc, match.end, suffix, fold=False):
             match.end += len(suffix)
             match.hint = "city"
             return
-    for cue in words["sub_cues"]:
+    before = fold_name(tokens[match.start - 1]) if match.start > 0 else None
+    for cue in words["sub_cues"].get(before, ()):
         start = match.start - len(cue)
         if start >= 0 and _tokens_match(doc, start, cue, fold=True):
             match.hint = "subdivision"
@@ -203,7 +210,8 @@ def _context_country(doc: Doc, match: _Match, matches: list[_Match]) -> str | No
                 if doc[end].text == "," and _list_goes_on(doc, other):
                     break  # "Hawaii, Guam, Vietnam": a list of places, not "Poldasht, Iran"
                 return other.candidates[0].country
-    for cue in _words()["town_before"]:
+    before = fold_name(texts(doc)[match.start - 1]) if match.start > 0 else None
+    for cue in _indexed_words()["town_before"].get(before, ()):
         start = match.start - len(cue)
         if start >= 1 and _tokens_match(doc, start, cue, fold=True):
             code = country_code(doc[start - 1].text) if is_demonym(doc[start - 1].text) else None

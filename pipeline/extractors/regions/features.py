@@ -5,13 +5,14 @@ Kariba", "Bay of Bengal", "Mekong River Delta") and compass regions ("Western Ch
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from ...normalize.gazetteer import Place, context_words, lookup
 from ...normalize.geo import fold_name
 from ..doc_views import texts
-from .matches import _Match, _capitalised, _head_at, _tokens_match, _words
+from .matches import _Match, _capitalised, _head_at, _tokens_match, _words, by_word
 
 
 def _compass_word(doc: Doc, i: int) -> bool:
@@ -75,13 +76,13 @@ def _name_word(doc: Doc, i: int) -> bool:
 
 
 def _feature_span(
-    doc: Doc, k: int, features: set[str], before: list[tuple[str, ...]]
+    doc: Doc, k: int, features: frozenset[str], before: dict[str, list[tuple[str, ...]]]
 ) -> tuple[int, int, int] | None:
     """The tokens [start, end) of a natural feature's name around the feature word at `k`, and
     where its feature words end: "Lake Kariba", "Bay of Bengal" (a head before the name),
     "Naryn River", "Mekong River Delta" (after)."""
     words = texts(doc)
-    for head in before:
+    for head in before.get(words[k], ()):
         if _tokens_match(doc, k, head, fold=False):
             end = k + len(head)
             while end < min(len(doc), k + len(head) + _FEATURE_REACH) and _name_word(doc, end):
@@ -122,13 +123,19 @@ def _feature_country(
     return next(iter(doc_countries)) if len(doc_countries) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def _feature_words() -> tuple[frozenset[str], dict[str, list[tuple[str, ...]]]]:
+    """The feature words, and the heads before a name by their first word (built once)."""
+    words = context_words()
+    before = [tuple(w.split()) for w in words.get("feature_words_before", [])]
+    return frozenset(words.get("feature_words", [])), by_word(before, 0)
+
+
 def _natural_features(doc: Doc, matches: list[_Match], doc_countries: set[str]) -> list[_Match]:
     """Names made of a feature word and proper nouns ("the Naryn River", "Lake Sevan", "Bay of
     Bengal"): one region named in full, in place of any place the gazetteer saw in its words.
     Lexicon entries ("Vakhsh River") already match whole; this catches the rest."""
-    words = context_words()
-    features = set(words.get("feature_words", []))
-    before = [tuple(w.split()) for w in words.get("feature_words_before", [])]
+    features, before = _feature_words()
     out = list(matches)
     k = 0
     while k < len(doc):

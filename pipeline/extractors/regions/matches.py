@@ -55,6 +55,27 @@ def _words() -> dict[str, object]:
     }
 
 
+def by_word(phrases: list[tuple[str, ...]], index: int) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases indexed by their word at `index` (0 first, -1 last), each list in the given order,
+    so a rule tries only the phrases that can match at a token and still the first one wins."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        table.setdefault(phrase[index], []).append(phrase)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _indexed_words() -> dict[str, dict[str, list[tuple[str, ...]]]]:
+    """The suffixes by their first word, the cues before a name by their last (folded for cues)."""
+    words = _words()
+    return {
+        "sub_suffixes": by_word(words["sub_suffixes"], 0),
+        "city_suffixes": by_word(words["city_suffixes"], 0),
+        "sub_cues": by_word(words["sub_cues"], -1),
+        "town_before": by_word(words["town_before"], -1),
+    }
+
+
 def _capitalised(text: str) -> bool:
     return text[:1].isupper()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ...normalize.gazetteer import postal_state
+from ..doc_views import texts
 from .matches import _Match
 
 
@@ -20,9 +21,12 @@ def _postal_states(doc: Doc, matches: list[_Match]) -> list[_Match]:
     the state; the code alone ("IN", "OR") is no place."""
     taken = {i for m in matches for i in range(m.start, m.end)}
     found = []
-    for token in doc:
-        state = postal_state(token.text)
-        if state is None or token.i in taken or token.i < 2 or doc[token.i - 1].text != ",":
+    for i, text in enumerate(texts(doc)):  # a Token object only for the postal codes
+        state = postal_state(text)
+        if state is None:
+            continue
+        token = doc[i]
+        if token.i in taken or token.i < 2 or doc[token.i - 1].text != ",":
             continue
         town = _city_comma(doc, token.i, matches)
         us_town = town is not None and any(p.country == "US" for p in town.candidates)
