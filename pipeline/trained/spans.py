@@ -37,32 +37,42 @@ INNER_POS = frozenset({"NOUN", "ADJ", "PROPN", "NUM"})
 MAX_LENGTH = 8
 
 
-def _is_name_word(tok) -> bool:
-    return tok.text[:1].isupper() or any(c.isdigit() for c in tok.text)
+def _is_name_word(text: str) -> bool:
+    return text[:1].isupper() or any(c.isdigit() for c in text)
 
 
 def name_candidates(doc: Doc, max_length: int = MAX_LENGTH) -> list[tuple[int, int]]:
     """(start, end) token offsets of the name-like runs of a Doc (see the module docstring).
 
     A candidate starts with a capitalized word or a number, holds capitalized words, numbers,
-    connectors and lower-case nouns or adjectives, never a line break, and ends with a
-    capitalized word, a number or a lower-case noun.
+    connectors and lower-case nouns or adjectives, stops at a sentence start or a line break,
+    and ends with a capitalized word, a number or a lower-case noun.
     """
+    # one pass over the tokens: a token may end a candidate (2), stand inside one (1), or not (0)
+    kinds, starts, breaks = [], [], []
+    for tok in doc:
+        text = tok.text
+        name = _is_name_word(text) and not tok.is_space
+        lower = tok.is_lower
+        if name or (lower and tok.pos_ == "NOUN"):
+            kinds.append(2)
+        elif tok.lower_ in CONNECTORS or (lower and tok.pos_ in INNER_POS):
+            kinds.append(1)
+        else:
+            kinds.append(0)
+        starts.append(name and not tok.is_punct)
+        breaks.append("\n" in tok.whitespace_)
+    sent_starts = [tok.is_sent_start for tok in doc] if doc.has_annotation("SENT_START") else [False] * len(doc)
     out = []
-    for i, first in enumerate(doc):
-        if not _is_name_word(first) or first.is_punct:
+    for i in range(len(doc)):
+        if not starts[i]:
             continue
         for j in range(i, min(len(doc), i + max_length)):
-            tok = doc[j]
-            if j > i and tok.is_sent_start:
+            if (j > i and sent_starts[j]) or not kinds[j]:
                 break
-            name = _is_name_word(tok) and not tok.is_space
-            inner = tok.lower_ in CONNECTORS or (tok.is_lower and tok.pos_ in INNER_POS)
-            if not (name or inner):
-                break
-            if name or (tok.is_lower and tok.pos_ == "NOUN"):
+            if kinds[j] == 2:
                 out.append((i, j + 1))
-            if "\n" in tok.whitespace_:
+            if breaks[j]:
                 break
     return out
 
