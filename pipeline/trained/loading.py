@@ -44,6 +44,11 @@ def add_trained(nlp: Language, weights: Path | str | None = None) -> list[str]:
             )
             continue
         source = spacy.load(path)
+        if not all(getattr(source.get_pipe(c), "active", True) for c in source.pipe_names):
+            # trained, but set to add nothing (no label's additions helped in cross-validation):
+            # left out, so that it costs no time
+            log.info("%s at %s adds nothing (no threshold set): left out", name, path)
+            continue
         previous = next((a for a in after if a in nlp.pipe_names), None)
         for component in source.pipe_names:
             nlp.add_pipe(component, source=source, after=previous)

@@ -187,6 +187,11 @@ class SpanAdditions:
         self.thresholds = dict(thresholds)
         self.spans_key = spans_key
 
+    @property
+    def active(self) -> bool:
+        """Whether any label adds: without one, the run-time pipeline leaves the layer out."""
+        return any(t is not None for t in self.thresholds.values())
+
     def __call__(self, doc: Doc) -> Doc:
         return apply_additions(doc, self.thresholds, self.spans_key)
 

@@ -27,5 +27,6 @@ def test_nlp_components_run_after_the_model_in_order(nlp, parser):
     rules = [name for name in names if name not in trained]
     # the rule components run last of the untrained ones, in their order; trained ones slot in
     assert rules[-len(COMPONENTS):] == list(COMPONENTS)
-    assert all(name in names for name in trained)
+    # the span layer is committed with no threshold set (nothing it adds helped in CV): left out
+    assert "news_relation_scorer" in names and "news_spans" not in names
     assert not set(UNUSED) & set(names)

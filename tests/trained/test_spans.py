@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import spacy
 
 from pipeline.language.nlp import load_nlp, make_doc
 from pipeline.records import Mention, Project
-from pipeline.trained.loading import TRAINED_DIR
-from pipeline.trained.spans import SPANS_KEY, apply_additions, name_candidates
+from pipeline.trained.loading import TRAINED_DIR, add_trained
+from pipeline.trained.spans import SPANS_KEY, apply_additions, name_candidates, scored_spans
 
 
 @pytest.fixture(scope="module")
@@ -87,13 +88,40 @@ def test_spans_additions_leave_the_rules_records_alone(rules_nlp, text):
     assert doc._.projects == [rule] and len(rule.mentions) == 1
 
 
-def test_spans_committed_weights_load_before_the_relation_scorer():
-    assert (TRAINED_DIR / "spans" / "config.cfg").exists()
-    nlp = load_nlp()
-    order = nlp.pipe_names
-    assert order.index("news_relations") < order.index("news_spans")
-    assert order.index("news_spans") < order.index("news_span_additions") < order.index("news_relation_scorer")
-    doc = nlp(make_doc(nlp, "The Zelvora Baltica railway will link Karvenia and Ostrava by 2031.", None))
+@pytest.mark.parametrize("text", ["The Zelvora Baltica railway will link Karvenia and Ostrava by 2031."])
+def test_spans_committed_weights_load_and_score_name_runs(rules_nlp, text):
+    layer = spacy.load(TRAINED_DIR / "spans")
+    assert layer.pipe_names == ["news_spans", "news_span_additions"]
+    doc = layer.get_pipe("news_spans")(_rule_doc(rules_nlp, text))
     assert SPANS_KEY in doc.spans
-    thresholds = nlp.get_pipe("news_span_additions").thresholds
-    assert set(thresholds) == {"PROJECT", "REGION"}
+    assert all(0.0 <= p <= 1.0 for _, p in scored_spans(doc))
+
+
+@pytest.mark.parametrize("thresholds, added", [({"PROJECT": None, "REGION": None}, False),
+                                               ({"PROJECT": 0.95, "REGION": None}, True)])
+def test_spans_layer_runs_after_the_relation_rules_only_where_a_label_adds(tmp_path, thresholds, added):
+    layer = spacy.load(TRAINED_DIR / "spans")
+    layer.replace_pipe("news_span_additions", "news_span_additions", config={"thresholds": thresholds})
+    layer.to_disk(tmp_path / "spans")
+    nlp = spacy.blank("en")
+    for name in ("news_regions", "news_projects", "news_officials", "news_dates", "news_relations"):
+        nlp.add_pipe(name)
+    assert add_trained(nlp, tmp_path) == (["news_spans", "news_span_additions"] if added else [])
+    if added:
+        order = nlp.pipe_names
+        assert order.index("news_relations") < order.index("news_spans") < order.index("news_span_additions")
+
+
+@pytest.mark.parametrize(
+    "counts, expected",
+    [
+        # PROJECT: 0.95 gains a true addition for no false one; REGION: nothing beats none
+        ({"PROJECT": {None: (10, 1, 5), 0.95: (11, 1, 4)}, "REGION": {None: (20, 0, 2), 0.95: (20, 1, 2)}},
+         {"PROJECT": 0.95, "REGION": None}),
+    ],
+)
+def test_span_thresholds_a_label_adds_only_where_it_beats_the_rules(counts, expected):
+    from pipeline.training.span_thresholds import GRID, best_thresholds
+
+    full = {label: {t: by.get(t, by[None]) for t in (None, *GRID)} for label, by in counts.items()}
+    assert best_thresholds(full) == expected

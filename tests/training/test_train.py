@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 
 import pytest
+import spacy
 from typer.testing import CliRunner
 
 from pipeline.interfaces.cli import app
@@ -84,11 +85,14 @@ def test_train_command_writes_a_loadable_model(corpus, tmp_path, caplog, compone
     # (reported once per process: the annotated articles are cached for the later trainings)
     skipped = [r.getMessage() for r in caplog.records if "skipped" in r.getMessage()]
     assert component != "relations" or any("a.json relations[2]" in line and "Vladimir Zelensky" in line for line in skipped)
+    assert spacy.load(out / component).pipe_names == pipes
     nlp = load_nlp(weights=str(out))
+    if component == "spans":
+        # no label adds until cross-validation shows a gain (span_thresholds.TUNED_LABELS):
+        # the run-time pipeline leaves the layer out, so it costs no time
+        assert not set(pipes) & set(nlp.pipe_names)
+        return
     assert [p for p in nlp.pipe_names if p in pipes] == pipes
-    # the span layer runs after the relation rules and before the scorer that reads its records
-    order = nlp.pipe_names
-    assert order.index("news_relations") < order.index("news_spans") < order.index("news_relation_scorer")
     doc = nlp(make_doc(nlp, ARTICLES["a.txt"].split("\n\n", 1)[1], None))
     assert all(0.0 < r.confidence < 1.0 for r in doc._.relations)
 
