@@ -136,3 +136,15 @@ def test_evaluate_cv_command_prints_spread_per_relation_type(corpus, tmp_path, k
     assert "2-fold cross-validation over 2 articles" in result.output
     assert "LOCATED_IN" in result.output and "±" in result.output
     assert len(json.loads(figures.read_text())["folds"]) == 2
+
+
+@pytest.mark.parametrize("article", ["tiny/b.txt"])
+def test_span_reader_reads_only_the_fold_and_labels_the_gold_names(corpus, article):
+    from pipeline.training.span_corpus import annotated_spans
+
+    examples = list(annotated_spans([str(corpus)], include=[article])(None))
+    assert len(examples) == 1
+    spans = {(s.text, s.label_) for s in examples[0].reference.spans["news_spans"]}
+    assert {("Baku-Tbilisi-Kars railway", "PROJECT"), ("Georgia", "REGION")} <= spans
+    # a place inside the project's name is no REGION
+    assert ("Baku", "REGION") not in spans
