@@ -63,11 +63,18 @@ def predicted_doc(doc: Doc, text: str, records: ArticleResult) -> dict:
     return out
 
 
-def _apply(doc: Doc, trained: list[Language]) -> Doc:
+def _apply(doc: Doc, trained: list[Language]) -> ArticleResult:
+    """The records of the trained components run on an annotated Doc, which is then restored:
+    the Doc is cached and trains the components of later folds, so it keeps the rule records."""
+    rules = doc._.regions, doc._.projects, doc._.relations
     for nlp in trained:
         for _, pipe in nlp.pipeline:
             doc = pipe(doc)
-    return doc
+    result = result_of(doc)
+    doc._.regions, doc._.projects, doc._.relations = rules
+    for key in list(doc.spans):
+        del doc.spans[key]
+    return result
 
 
 def _rules_only(doc: Doc) -> ArticleResult:
@@ -104,8 +111,7 @@ def cross_validate(
             item, doc = by_id[aid]
             gold[aid] = item.gold
             rules[aid] = predicted_doc(doc, item.article.text, _rules_only(doc))
-            doc = _apply(doc, trained)
-            predicted[aid] = predicted_doc(doc, item.article.text, result_of(doc))
+            predicted[aid] = predicted_doc(doc, item.article.text, _apply(doc, trained))
         results.append(FoldResult(held_out, score(gold, predicted), score(gold, rules)))
         if progress:
             f1 = results[-1].trained.tables["relations"].f1

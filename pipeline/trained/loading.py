@@ -1,7 +1,8 @@
 """Add the trained components to the rule pipeline, from the weights under `models/trained/`.
 
 Each entry of TRAINED is a folder `models/trained/<folder>/` written by the `train` command (a
-spaCy pipeline holding the one component) and the component's name. A missing folder means
+spaCy pipeline holding the component, or components run together: the span layer's spancat and
+its additions) and the rule components it runs after (the first of them in the pipeline). A missing folder means
 the component was never trained here: the pipeline runs with the rules alone and says so once.
 """
 
@@ -14,13 +15,17 @@ import spacy
 from spacy.language import Language
 
 from ..resources import MODELS_DIR
+from . import relations, spans  # noqa: F401  (their factories and layers, also entry points)
 
 log = logging.getLogger(__name__)
 
 TRAINED_DIR = MODELS_DIR / "trained"
-# folder under models/trained -> (component name, the rule component it runs after)
-TRAINED: dict[str, tuple[str, str]] = {
-    "relations": ("news_relation_scorer", "news_relations"),
+# folder under models/trained -> (its first component, the components it runs after: the first
+# of them found in the pipeline). The span layer runs after the relation rules (which, as in
+# cross-validation, see the rules' records only) and before the scorer, which reads its records.
+TRAINED: dict[str, tuple[str, tuple[str, ...]]] = {
+    "spans": ("news_spans", ("news_relations",)),
+    "relations": ("news_relation_scorer", ("news_span_additions", "news_relations")),
 }
 
 
@@ -39,6 +44,14 @@ def add_trained(nlp: Language, weights: Path | str | None = None) -> list[str]:
             )
             continue
         source = spacy.load(path)
-        nlp.add_pipe(name, source=source, after=after if after in nlp.pipe_names else None)
-        added.append(name)
+        if not all(getattr(source.get_pipe(c), "active", True) for c in source.pipe_names):
+            # trained, but set to add nothing (no label's additions helped in cross-validation):
+            # left out, so that it costs no time
+            log.info("%s at %s adds nothing (no threshold set): left out", name, path)
+            continue
+        previous = next((a for a in after if a in nlp.pipe_names), None)
+        for component in source.pipe_names:
+            nlp.add_pipe(component, source=source, after=previous)
+            previous = component
+            added.append(component)
     return added

@@ -24,6 +24,11 @@ from spacy.training.initialize import init_nlp
 from spacy.training.loop import train as train_loop
 from spacy.util import fix_random_seed, load_config
 
+# the readers the configs name (entry points too; imported so that an install made before
+# they were added still finds them)
+from .corpus import annotated_gold  # noqa: F401
+from .span_corpus import annotated_spans  # noqa: F401
+from .span_thresholds import tune_additions
 from .thresholds import tune_thresholds
 
 log = logging.getLogger(__name__)
@@ -41,7 +46,9 @@ class Trainer:
     tune: Callable | None = None
 
 
+# in the order the components run: the span layer's records reach the relation scorer
 TRAINERS: dict[str, Trainer] = {
+    "spans": Trainer("spans", CONFIG_DIR / "spans.cfg", tune=tune_additions),
     "relations": Trainer("relations", CONFIG_DIR / "relations.cfg", tune=tune_thresholds),
 }
 

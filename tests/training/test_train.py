@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 
 import pytest
+import spacy
 from typer.testing import CliRunner
 
 from pipeline.interfaces.cli import app
@@ -70,18 +71,28 @@ def corpus(tmp_path_factory) -> Path:
     return root
 
 
-@pytest.mark.parametrize("component", ["relations"])
-def test_train_command_writes_a_loadable_model(corpus, tmp_path, caplog, component):
+@pytest.mark.parametrize(
+    "component, pipes",
+    [("relations", ["news_relation_scorer"]), ("spans", ["news_spans", "news_span_additions"])],
+)
+def test_train_command_writes_a_loadable_model(corpus, tmp_path, caplog, component, pipes):
     out = tmp_path / "trained"
     with caplog.at_level(logging.WARNING):
         result = CliRunner().invoke(app, ["train", "--gold", str(corpus), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert (out / component / "config.cfg").exists()
     # the gold row naming a person the article never names is reported with file and row, skipped
+    # (reported once per process: the annotated articles are cached for the later trainings)
     skipped = [r.getMessage() for r in caplog.records if "skipped" in r.getMessage()]
-    assert any("a.json relations[2]" in line and "Vladimir Zelensky" in line for line in skipped)
+    assert component != "relations" or any("a.json relations[2]" in line and "Vladimir Zelensky" in line for line in skipped)
+    assert spacy.load(out / component).pipe_names == pipes
     nlp = load_nlp(weights=str(out))
-    assert "news_relation_scorer" in nlp.pipe_names
+    if component == "spans":
+        # no label adds until cross-validation shows a gain (span_thresholds.TUNED_LABELS):
+        # the run-time pipeline leaves the layer out, so it costs no time
+        assert not set(pipes) & set(nlp.pipe_names)
+        return
+    assert [p for p in nlp.pipe_names if p in pipes] == pipes
     doc = nlp(make_doc(nlp, ARTICLES["a.txt"].split("\n\n", 1)[1], None))
     assert all(0.0 < r.confidence < 1.0 for r in doc._.relations)
 
@@ -125,3 +136,15 @@ def test_evaluate_cv_command_prints_spread_per_relation_type(corpus, tmp_path, k
     assert "2-fold cross-validation over 2 articles" in result.output
     assert "LOCATED_IN" in result.output and "±" in result.output
     assert len(json.loads(figures.read_text())["folds"]) == 2
+
+
+@pytest.mark.parametrize("article", ["tiny/b.txt"])
+def test_span_reader_reads_only_the_fold_and_labels_the_gold_names(corpus, article):
+    from pipeline.training.span_corpus import annotated_spans
+
+    examples = list(annotated_spans([str(corpus)], include=[article])(None))
+    assert len(examples) == 1
+    spans = {(s.text, s.label_) for s in examples[0].reference.spans["news_spans"]}
+    assert {("Baku-Tbilisi-Kars railway", "PROJECT"), ("Georgia", "REGION")} <= spans
+    # a place inside the project's name is no REGION
+    assert ("Baku", "REGION") not in spans
