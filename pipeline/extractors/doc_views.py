@@ -7,63 +7,54 @@ pass that only needs the words or the entities reads these instead. They are kep
 
 from __future__ import annotations
 
+from typing import Callable, TypeVar
+
 from spacy.tokens import Doc
+
+T = TypeVar("T")
+
+
+def _cached(doc: Doc, key: str, build: Callable[[], T]) -> T:
+    """The view under `key`, built on first use."""
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = build()
+    return found
 
 
 def full_text(doc: Doc) -> str:
     """The Doc's text (`doc.text` joins every token again on each call)."""
-    found = doc.user_data.get("news_text")
-    if found is None:
-        found = doc.user_data["news_text"] = doc.text
-    return found
+    return _cached(doc, "news_text", lambda: doc.text)
 
 
 def texts(doc: Doc) -> list[str]:
     """The text of every token."""
-    found = doc.user_data.get("news_texts")
-    if found is None:
-        found = doc.user_data["news_texts"] = [t.text for t in doc]
-    return found
+    return _cached(doc, "news_texts", lambda: [t.text for t in doc])
 
 
 def lowers(doc: Doc) -> list[str]:
     """The lower-case text of every token."""
-    found = doc.user_data.get("news_lowers")
-    if found is None:
-        found = doc.user_data["news_lowers"] = [t.lower() for t in texts(doc)]
-    return found
+    return _cached(doc, "news_lowers", lambda: [t.lower() for t in texts(doc)])
 
 
 def starts(doc: Doc) -> list[int]:
     """The character offset of every token."""
-    found = doc.user_data.get("news_starts")
-    if found is None:
-        found = doc.user_data["news_starts"] = [t.idx for t in doc]
-    return found
+    return _cached(doc, "news_starts", lambda: [t.idx for t in doc])
 
 
 def puncts(doc: Doc) -> list[bool]:
     """Whether each token is punctuation."""
-    found = doc.user_data.get("news_puncts")
-    if found is None:
-        found = doc.user_data["news_puncts"] = [t.is_punct for t in doc]
-    return found
+    return _cached(doc, "news_puncts", lambda: [t.is_punct for t in doc])
 
 
 def spaces(doc: Doc) -> list[bool]:
     """Whether each token is whitespace."""
-    found = doc.user_data.get("news_spaces")
-    if found is None:
-        found = doc.user_data["news_spaces"] = [t.is_space for t in doc]
-    return found
+    return _cached(doc, "news_spaces", lambda: [t.is_space for t in doc])
 
 
 def entities(doc: Doc) -> tuple:
     """The named entities (`doc.ents` builds new Span objects on every call)."""
-    found = doc.user_data.get("news_ents")
-    if found is None:
-        found = doc.user_data["news_ents"] = tuple(doc.ents)
-    return found
+    return _cached(doc, "news_ents", lambda: tuple(doc.ents))
 
 
 def release(doc: Doc) -> None:

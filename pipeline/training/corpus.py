@@ -52,6 +52,15 @@ def annotated(
     return [(aid, *_ANNOTATED[(model, aid)]) for aid, _ in items]
 
 
+def fold_items(
+    gold_dirs: Iterable[str | Path], include: list[str] | None, model: str | None = None
+) -> list[tuple[str, GoldArticle, Doc, Alignment]]:
+    """The annotated articles of one training fold (all of them when `include` is None)."""
+    wanted = set(include) if include is not None else None
+    items = annotated(gold_dirs, model) if model else annotated(gold_dirs)
+    return [x for x in items if wanted is None or x[0] in wanted]
+
+
 def example_of(doc: Doc, alignment: Alignment) -> Example:
     """An Example: the annotated Doc, and a reference of the same words holding the labels."""
     reference = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])

@@ -18,7 +18,7 @@ from spacy.language import Language
 
 from ..evaluation.matching import MATCHERS, match_rows, with_attribute_bonus
 from ..trained.spans import LABELS, SPANS_KEY, apply_additions
-from .corpus import annotated
+from .corpus import fold_items
 from .thresholds import _inner_folds
 
 SPANCAT = "news_spans"
@@ -75,8 +75,7 @@ def tune_additions(
     model: str | None = None,
 ) -> dict[str, float | None]:
     """Choose the thresholds by the inner split and add `news_span_additions` to nlp with them."""
-    items = [x for x in (annotated(gold_dirs, model) if model else annotated(gold_dirs))
-             if include is None or x[0] in set(include)]
+    items = fold_items(gold_dirs, include, model)
     by_id = {aid: (item, doc) for aid, item, doc, _ in items}
     chosen: dict[str, float | None] = {label: None for label in LABELS}
     if TUNED_LABELS and len(by_id) >= inner_k:

@@ -18,7 +18,7 @@ from spacy.language import Language
 
 from ..trained.candidates import RELATION_TYPES, records_of
 from ..trained.relations import TYPE_COLUMN, cached
-from .corpus import annotated
+from .corpus import fold_items
 
 COMPONENT = "news_relation_scorer"
 GRID = tuple(round(x, 2) for x in np.arange(0.1, 0.91, 0.05))
@@ -58,8 +58,7 @@ def tune_thresholds(
     model: str | None = None,
 ) -> dict[str, float]:
     """Per-type thresholds from out-of-fold probabilities; written into nlp's scorer."""
-    items = [x for x in (annotated(gold_dirs, model) if model else annotated(gold_dirs))
-             if include is None or x[0] in set(include)]
+    items = fold_items(gold_dirs, include, model)
     by_id = {aid: (doc, alignment) for aid, _, doc, alignment in items}
     if len(by_id) < inner_k:
         return nlp.get_pipe(COMPONENT).cfg["thresholds"]
