@@ -66,12 +66,12 @@ def predicted_doc(doc: Doc, text: str, records: ArticleResult) -> dict:
 def _apply(doc: Doc, trained: list[Language]) -> ArticleResult:
     """The records of the trained components run on an annotated Doc, which is then restored:
     the Doc is cached and trains the components of later folds, so it keeps the rule records."""
-    rules = doc._.regions, doc._.projects, doc._.relations
+    rules = doc._.regions, doc._.projects, doc._.persons, doc._.relations
     for nlp in trained:
         for _, pipe in nlp.pipeline:
             doc = pipe(doc)
     result = result_of(doc)
-    doc._.regions, doc._.projects, doc._.relations = rules
+    doc._.regions, doc._.projects, doc._.persons, doc._.relations = rules
     for key in list(doc.spans):
         del doc.spans[key]
     return result

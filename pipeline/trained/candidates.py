@@ -49,6 +49,11 @@ class Candidate:
     rule: Relation | None = None  # the rule system's row for this pair, where it has one
     rule_reverse: Relation | None = None  # the rule row with head and tail swapped
 
+    @property
+    def proposed_by_rule(self) -> bool:
+        """Whether a rule row (either way round) proposed this pair."""
+        return self.rule is not None or self.rule_reverse is not None
+
     def key(self, records: dict[str, list]) -> tuple[str, str, str]:
         """(type, head name, tail name); the names sorted for MET_WITH, which is symmetric."""
         head_kind, tail_kind = END_KINDS[self.type]

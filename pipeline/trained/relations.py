@@ -159,7 +159,7 @@ def threshold_of(cand: Candidate, thresholds: dict[str, float]) -> float:
     """The decision threshold of a candidate: "<TYPE>:rule" for a pair a rule proposed (where
     tuned), else the type's own. The rules' pairs and the window's others are two populations
     (most rule pairs are right, most window pairs are not), so one cut serves them badly."""
-    if cand.rule is not None or cand.rule_reverse is not None:
+    if cand.proposed_by_rule:
         return thresholds.get(f"{cand.type}:rule", thresholds[cand.type])
     return thresholds[cand.type]
 

@@ -75,11 +75,9 @@ def annotated_gold(
     model: str = DEFAULT_MODEL,
 ) -> Callable[[Language], Iterator[Example]]:
     """Examples of the gold folders' articles (only those whose id is in `include`, if given)."""
-    wanted = set(include) if include is not None else None
 
     def read(nlp: Language) -> Iterator[Example]:
-        for aid, _, doc, alignment in annotated(gold_dirs, model):
-            if wanted is None or aid in wanted:
-                yield example_of(doc, alignment)
+        for _, _, doc, alignment in fold_items(gold_dirs, include, model):
+            yield example_of(doc, alignment)
 
     return read

@@ -18,7 +18,7 @@ from spacy.util import registry
 
 from ..language.nlp import DEFAULT_MODEL
 from ..trained.spans import SPANS_KEY
-from .corpus import annotated
+from .corpus import fold_items
 from .trf_corpus import labelled_spans, set_spans
 
 
@@ -37,11 +37,9 @@ def annotated_spans(
     spans_key: str = SPANS_KEY,
 ) -> Callable[[Language], Iterator[Example]]:
     """Span Examples of the gold folders' articles (only those whose id is in `include`)."""
-    wanted = set(include) if include is not None else None
 
     def read(nlp: Language) -> Iterator[Example]:
-        for aid, item, doc, _ in annotated(gold_dirs, model):
-            if wanted is None or aid in wanted:
-                yield span_example(doc, item.gold, spans_key)
+        for _, item, doc, _ in fold_items(gold_dirs, include, model):
+            yield span_example(doc, item.gold, spans_key)
 
     return read

@@ -85,7 +85,7 @@ def tune_additions(
             for aid in fold:
                 item, doc = by_id[aid]
                 spancat(doc)
-                rules = doc._.regions, doc._.projects
+                rules = doc._.regions, doc._.projects, doc._.persons
                 for label in LABELS:
                     table = TABLE[label]
                     for threshold in (None, *GRID):
@@ -93,7 +93,7 @@ def tune_additions(
                         found = _count(table, list(item.gold.get(table) or []),
                                        table_rows(table, getattr(doc._, table) or []))
                         counts[label][threshold] = [a + b for a, b in zip(counts[label][threshold], found)]
-                        doc._.regions, doc._.projects = rules
+                        doc._.regions, doc._.projects, doc._.persons = rules
                 del doc.spans[SPANS_KEY]
         chosen.update({k: v for k, v in best_thresholds(counts).items() if k in TUNED_LABELS})
     nlp.add_pipe(ADDITIONS, config={"thresholds": chosen, "spans_key": SPANS_KEY})

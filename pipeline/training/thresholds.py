@@ -75,7 +75,7 @@ def tune_thresholds(
             for cand, row in zip(candidates, scores):
                 probs[cand.type].append(float(row[TYPE_COLUMN[cand.type]]))
                 labels[cand.type].append(cand.key(records) in by_id[aid][1].positives)
-                proposed[cand.type].append(cand.rule is not None or cand.rule_reverse is not None)
+                proposed[cand.type].append(cand.proposed_by_rule)
     pipe = nlp.get_pipe(COMPONENT)
     thresholds: dict[str, float] = {}
     for t in RELATION_TYPES:
