@@ -383,3 +383,39 @@ def test_regions_large_city_keeps_its_row_beside_its_province(annotate):
     regions = _regions(annotate, text)
     assert regions["Novosibirsk Region"].type == "subdivision"
     assert regions["Novosibirsk"].type == "city"
+
+
+# names no gazetteer holds, placed by where they stand in the sentence
+@pytest.mark.parametrize(
+    "text, name, kind, code",
+    [
+        ("March 3, 2024, Velmorsk – Dravitsa\n\nThe minister opened the bridge.", "Dravitsa", "city", None),
+        ("The new power line will run from Ostrelka to Bazhinovo.", "Bazhinovo", "city", None),
+        ("Gas reaches the receiving terminal at Kalvoryk before it goes on.", "Kalvoryk", "city", None),
+        ("The pipeline starts from Ust-Veloga in northwestern Russia.", "Ust-Veloga", "city", "RU"),
+        ("The section runs through the Zorvani region.", "Zorvani", "subdivision", None),
+        ("He met the governor of the Kovrinsk Territory on Friday.", "Kovrinsk Territory", "subdivision", None),
+    ],
+)
+def test_regions_unknown_places_are_found_by_their_context(annotate, text, name, kind, code):
+    region = _regions(annotate, text)[name]
+    assert (region.type, region.country) == (kind, code)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # a common noun the article also writes after "the"
+        ("The Board approved the Compact. Funding in Compact projects grew.", "Compact"),
+        # a person's full name after a route word
+        ("The letter from Marta Kowalczyk to Jan Nowak was read aloud.", "Marta Kowalczyk"),
+        ("The talks were held on Monday in Monday's session.", "Monday"),
+    ],
+)
+def test_regions_context_alone_does_not_make_words_places(annotate, text, word):
+    assert word not in _regions(annotate, text)
+
+
+def test_regions_an_unknown_town_keeps_the_country_one_mention_gives(annotate):
+    text = "A line reaches the Tajik city of Vorukhsar. A station is being built in Vorukhsar."
+    assert _regions(annotate, text)["Vorukhsar"].country == "TJ"

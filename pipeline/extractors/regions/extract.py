@@ -28,6 +28,7 @@ from .inside_names import _inside_person, _inside_project_or_org, _org_before
 from .features import _compass_regions, _natural_features
 from .matches import _Match, _capitalised, _indexed_words, _tokens_match, _words
 from .states import _city_comma, _postal_states
+from .unknown import dateline_starts, unknown_place_spans
 
 _PLACE_LABELS = {"GPE", "LOC"}
 # raw NER often calls a place an organisation ("Nagorno-Karabakh", "Tank" as ORG)
@@ -117,6 +118,54 @@ def _unknown_towns(doc: Doc, matches: list[_Match]) -> list[_Match]:
             match.place = Place("", "city", code, None)
             match.candidates = (match.place,)
             found.append(match)
+            taken.update(range(ent.start, ent.end))
+    # a run may cover gazetteer names that found no support ("Luga" in "Ust-Luga")
+    taken = {i for m in matches if m.place is not None for i in range(m.start, m.end)}
+    taken |= {i for m in found for i in range(m.start, m.end)}
+    text = full_text(doc)
+    known = {_loose(text[slice(*m.char_span(doc))]): m.place for m in matches + found if m.place}
+    for start, end, why in unknown_place_spans(doc):
+        if any(i in taken for i in range(start, end)):
+            continue
+        match = _Match(start, end, end, ())
+        same = known.get(_loose(text[slice(*match.char_span(doc))]))
+        if same is None and why != "needs_country":
+            # a gazetteer name with no support of its own is supported by where it stands
+            same = next((m.candidates[0] for m in matches if (m.start, m.end) == (start, end)), None)
+        if same is not None:  # "in Sevastopol", "the Gilgit Baltistan region": a known place
+            match.place, match.candidates = same, (same,)
+            found.append(match)
+            taken.update(range(start, end))
+            continue
+        code = _context_country(doc, match, matches, compass=True)
+        if why == "needs_country" and code in (None, "?"):
+            continue
+        kind = "subdivision" if why == "region_word" else "city"
+        match.place = Place("", kind, code if code != "?" else None, None)
+        match.candidates = (match.place,)
+        found.append(match)
+        taken.update(range(start, end))
+    return _one_country_per_name(doc, found)
+
+
+def _loose(name: str) -> str:
+    """A name folded, with dashes as spaces ("Gilgit-Baltistan" = "Gilgit Baltistan")."""
+    return _base_name(re.sub(r"[-‐‑–]", " ", name))
+
+
+def _one_country_per_name(doc: Doc, found: list[_Match]) -> list[_Match]:
+    """A town placed once ("the Pakistani city of Nowshera") is the same town where a later
+    mention says nothing of its country ("in Nowshera")."""
+    text = full_text(doc)
+    codes: dict[str, str] = {}
+    for match in found:
+        if match.place.country:
+            codes.setdefault(fold_name(text[slice(*match.char_span(doc))]), match.place.country)
+    for match in found:
+        code = codes.get(fold_name(text[slice(*match.char_span(doc))]))
+        if match.place.country is None and code:
+            match.place = Place("", match.place.type, code, None)
+            match.candidates = (match.place,)
     return found
 
 
@@ -185,6 +234,11 @@ def _list_goes_on(doc: Doc, match: _Match) -> bool:
 
 
 _LOCATIVES = {"in", "at", "near", "outside"}
+_COMPASS_ADJECTIVES = {
+    "northern", "southern", "eastern", "western", "central", "northwestern", "northeastern",
+    "southwestern", "southeastern", "north-western", "north-eastern", "south-western",
+    "south-eastern",
+}
 
 
 def _after_locative(doc: Doc, match: _Match) -> bool:
@@ -200,13 +254,19 @@ def _after_locative(doc: Doc, match: _Match) -> bool:
     return end >= len(doc) or not (_capitalised(doc[end].text) and doc[end].pos_ == "PROPN")
 
 
-def _context_country(doc: Doc, match: _Match, matches: list[_Match]) -> str | None:
+def _context_country(
+    doc: Doc, match: _Match, matches: list[_Match], *, compass: bool = False
+) -> str | None:
     """The country a context names for a hit: "Datka in Kyrgyzstan", "Poldasht, Iran",
     "the Pakistani city of Nowshera"."""
     end = match.end
+    # "in northwestern Russia": one compass word may stand between
+    # ("compass": for names no gazetteer holds; a weak gazetteer name needs the plain form)
+    skip = compass and end + 2 < len(doc) and doc[end + 1].lower_ in _COMPASS_ADJECTIVES
+    after = end + 2 if skip else end + 1
     if end + 1 < len(doc) and doc[end].lower_ in ("in", ","):
         for other in matches:
-            if other.start == end + 1 and other.candidates[0].type in ("country", "subdivision"):
+            if other.start == after and other.candidates[0].type in ("country", "subdivision"):
                 if doc[end].text == "," and _list_goes_on(doc, other):
                     break  # "Hawaii, Guam, Vietnam": a list of places, not "Poldasht, Iran"
                 return other.candidates[0].country
@@ -272,7 +332,7 @@ def _name_piece(doc: Doc, i: int, gap: int) -> bool:
 def _usable(
     doc: Doc, match: _Match, place: Place, doc_countries: set[str], matches: list[_Match]
 ) -> bool:
-    if place.support == "":
+    if place.support == "" or match.start in dateline_starts(doc):
         return True
     if place.support == "suffix":
         return match.hint == "subdivision" or _after_own_country(doc, match, place.country)

@@ -1,0 +1,220 @@
+"""Where a place the gazetteer lacks stands: the text around it says it is a place.
+
+- a dateline: the places after the date on a line of their own ("December 8, 2017, Sabetta");
+- the ends of a route ("from Strășeni to Gutinaș", "between Hairatan and Termez");
+- a name after a locative word that NER calls a place ("a plant in Doicesti"), or after a
+  facility and a locative word whatever NER calls it ("the receiving terminal at Kıyıköy");
+- a name before a lower-case region word ("the Meghri region").
+
+NER alone does not decide: it calls one-word towns persons, organisations or nationalities.
+Each finder returns token ranges; the extractor keeps those no other rule took.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from spacy.tokens import Doc
+
+from ...normalize.gazetteer import context_words
+from ...normalize.geo import is_demonym
+from ...normalize.roles import lexicon as office_words
+from ..doc_views import _cached, entities, full_text, lowers, texts
+
+_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
+    "july|august|september|october|november|december"
+)
+# a line that is only a date and places: "December 23, 2019, Taman – Kerch"
+_DATELINE = re.compile(
+    rf"^(?:{_MONTHS})\.? \d{{1,2}}, \d{{4}}, ([^\n.:;]{{2,80}})$", re.IGNORECASE | re.MULTILINE
+)
+_PIECE = re.compile(r"[^,–—]+")
+_NAME_WORD = re.compile(r"^[A-ZÀ-ÞĀ-Ž][\w'’]*(?:-[\w'’]+)*$")
+# lower-case words inside a place name ("San Luis de la Paz", "Mazar-e-Sharif" split)
+_INNER = {"de", "la", "del", "do", "da", "dos", "das", "di", "du", "el", "al", "e", "i"}
+_DASHES = {"-", "‐", "‑"}
+_NOT_PLACES = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "god", "parliament", "congress", "government", "president", "minister", "ministry",
+    "english", "internet", "twitter", "facebook", "reuters",
+}
+_ROUTE_START = {"from"}
+_ROUTE_PAIRS = {"from": {"to", "into", "toward", "towards"}, "between": {"and"}}
+_LOCATIVES = {"in", "at", "near", "outside", "via", "through"}
+_FACILITIES = {
+    "terminal", "plant", "port", "station", "dam", "airport", "refinery", "mine", "factory",
+    "substation", "site", "border", "crossing", "depot", "harbour", "harbor", "hub", "office",
+}
+_REGION_WORDS = {"region", "province", "district", "county", "area", "oblast", "governorate"}
+# "the Amur Region", "Primorye Territory": the capitalised word makes the name a subdivision's
+_SUBDIVISION_WORDS = {
+    "Region", "Territory", "Province", "Oblast", "Krai", "County", "District", "Governorate",
+    "Prefecture",
+}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+class Found(NamedTuple):
+    start: int
+    end: int
+    why: str  # "dateline", "route", "locative", "region_word", "needs_country"
+
+
+def _is_name_word(word: str) -> bool:
+    return bool(_NAME_WORD.match(word)) and any(c.islower() for c in word)
+
+
+def _name_run(doc: Doc, i: int, limit: int = 5, stop: frozenset | set = frozenset()) -> int:
+    """The end of a place-like name starting at token `i` (i itself when there is none)."""
+    words = texts(doc)
+    if i >= len(doc) or not _is_name_word(words[i]) or words[i].lower() in _NOT_PLACES:
+        return i
+    end = i + 1
+    while end < len(doc) and end - i < limit:
+        if "\n" in doc[end - 1].whitespace_:
+            break
+        if words[end] in stop:
+            break
+        if _is_name_word(words[end]):
+            end += 1
+            continue
+        # "de la", "-e-": up to three joining words, then a name word again
+        gap = end
+        while gap < len(doc) and gap - end < 3 and (words[gap] in _INNER or words[gap] in _DASHES):
+            gap += 1
+        if gap == end or gap >= len(doc) or not _is_name_word(words[gap]):
+            break
+        end = gap + 1
+    return end
+
+
+def _common_words(doc: Doc) -> frozenset[str]:
+    """Words the article also writes in lower case or after an article ("the Compact"):
+    common nouns, whatever their capital here; town names do neither."""
+    def build() -> frozenset[str]:
+        words, low = texts(doc), lowers(doc)
+        common = {w for w in words if w.islower()}
+        common |= {low[i] for i in range(1, len(doc)) if low[i - 1] in ("the", "a", "an")}
+        return frozenset(common)
+
+    return _cached(doc, "news_common_words", build)
+
+
+@lru_cache(maxsize=1)
+def _head_words() -> frozenset[str]:
+    heads = {h.split()[-1].lower() for h in context_words()["infrastructure_heads"]}
+    return frozenset(heads | _FACILITIES)
+
+
+def _plausible(doc: Doc, start: int, end: int, *, common_ok: bool = False) -> bool:
+    """Not a nationality, an office word, a month, a common noun, a facility ("Lamu Port") or
+    a person's full name (`common_ok`: "the Meghri region" takes an article itself)."""
+    text = doc[start:end].text
+    if is_demonym(text) or doc[start].lower_ in office_words():
+        return False
+    if doc[end - 1].lower_ in _head_words():
+        return False
+    if end - start == 1 and not common_ok and doc[start].lower_ in _common_words(doc):
+        return False
+    if re.fullmatch(rf"(?:{_MONTHS})", doc[start].lower_):
+        return False
+    for ent in entities(doc):
+        if ent.start <= start < ent.end and ent.label_ in ("DATE", "TIME", "MONEY", "PERCENT", "WORK_OF_ART", "LAW", "LANGUAGE"):
+            return False
+        if ent.start <= start and end <= ent.end and ent.label_ == "PERSON" and len(ent) > 1:
+            return False
+    return True
+
+
+def _label(doc: Doc, start: int, end: int) -> str | None:
+    """NER's label of an entity that starts with the run and is not much longer than it."""
+    for ent in entities(doc):
+        if ent.start == start and ent.end <= end + 1:
+            return ent.label_
+        if ent.start <= start < ent.end and ent.label_ in _PLACE_LABELS:
+            return ent.label_
+    return None
+
+
+def _datelines(doc: Doc) -> list[Found]:
+    found = []
+    text = full_text(doc)
+    for line in _DATELINE.finditer(text[:3000]):
+        for piece in _PIECE.finditer(line.group(1)):
+            name = piece.group().strip(" -\t")
+            if not name or name.startswith("The "):
+                continue  # "The Kremlin": a building
+            offset = line.start(1) + piece.start() + piece.group().index(name)
+            span = doc.char_span(offset, offset + len(name), alignment_mode="strict")
+            if span is not None and _name_run(doc, span.start, limit=len(span) + 1) == span.end:
+                found.append(Found(span.start, span.end, "dateline"))
+    return found
+
+
+def _routes_and_locatives(doc: Doc) -> list[Found]:
+    found = []
+    low = lowers(doc)
+    i = 0
+    while i < len(doc) - 1:
+        word = low[i]
+        start = i + 1
+        end = _name_run(doc, start)
+        if end == start or not _plausible(doc, start, end):
+            i += 1
+            continue
+        label = _label(doc, start, end)
+        if word in _ROUTE_PAIRS:
+            # "from X to Y": both ends count when the other end is a name too
+            joins = _ROUTE_PAIRS[word]
+            if end < len(doc) and low[end] in joins:
+                other_end = _name_run(doc, end + 1)
+                if other_end > end + 1 and _plausible(doc, end + 1, other_end):
+                    found.append(Found(start, end, "route"))
+                    found.append(Found(end + 1, other_end, "route"))
+                    i = other_end
+                    continue
+            # "from Ust-Luga in northwestern Russia": counts only where its country is named
+            found.append(Found(start, end, "needs_country"))
+        if word in _LOCATIVES:
+            facility = i > 0 and low[i - 1] in _FACILITIES and word in ("at", "near", "in")
+            if label in _PLACE_LABELS or (facility and label != "PERSON"):
+                found.append(Found(start, end, "locative"))
+                i = end
+                continue
+        i += 1
+    return found
+
+
+def _before_region_words(doc: Doc) -> list[Found]:
+    """ "the Meghri region": a name between "the" and a lower-case region word; "Amur Region",
+    "Primorye Territory": a name and a capitalised one."""
+    found = []
+    low, words = lowers(doc), texts(doc)
+    for i in range(1, len(doc) - 1):
+        if _is_name_word(words[i - 1]) and words[i - 1] not in ("The",):
+            continue  # only the start of a run
+        end = _name_run(doc, i, limit=3, stop=_SUBDIVISION_WORDS)
+        if end == i or end >= len(doc) or not _plausible(doc, i, end, common_ok=True):
+            continue
+        if words[end] in _SUBDIVISION_WORDS:
+            found.append(Found(i, end + 1, "region_word"))
+        elif low[i - 1] == "the" and words[end] in _REGION_WORDS:
+            found.append(Found(i, end, "region_word"))
+    return found
+
+
+def unknown_place_spans(doc: Doc) -> tuple[Found, ...]:
+    """Token ranges the context marks as places, in text order (a range may repeat)."""
+    def build() -> tuple[Found, ...]:
+        found = _datelines(doc) + _routes_and_locatives(doc) + _before_region_words(doc)
+        return tuple(sorted(found))
+
+    return _cached(doc, "news_unknown_places", build)
+
+
+def dateline_starts(doc: Doc) -> set[int]:
+    """First tokens of the places of a dateline."""
+    return {f.start for f in unknown_place_spans(doc) if f.why == "dateline"}
