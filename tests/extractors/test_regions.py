@@ -419,3 +419,11 @@ def test_regions_context_alone_does_not_make_words_places(annotate, text, word):
 def test_regions_an_unknown_town_keeps_the_country_one_mention_gives(annotate):
     text = "A line reaches the Tajik city of Vorukhsar. A station is being built in Vorukhsar."
     assert _regions(annotate, text)["Vorukhsar"].country == "TJ"
+
+
+def test_regions_a_small_town_named_like_a_common_noun_needs_more_than_its_country(annotate):
+    text = (
+        "Officials from the United States praised the new water strategy that was announced "
+        "by His Majesty, the King.  The talks continue."
+    )
+    assert "King" not in _regions(annotate, text)

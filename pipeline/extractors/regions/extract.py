@@ -28,7 +28,7 @@ from .inside_names import _inside_person, _inside_project_or_org, _org_before
 from .features import _compass_regions, _natural_features
 from .matches import _Match, _capitalised, _indexed_words, _tokens_match, _words
 from .states import _city_comma, _postal_states
-from .unknown import dateline_starts, unknown_place_spans
+from .unknown import common_words, dateline_starts, unknown_place_spans
 
 _PLACE_LABELS = {"GPE", "LOC"}
 # raw NER often calls a place an organisation ("Nagorno-Karabakh", "Tank" as ORG)
@@ -334,6 +334,9 @@ def _usable(
 ) -> bool:
     if place.support == "" or match.start in dateline_starts(doc):
         return True
+    one_word = match.base_end - match.start == 1 and place.type == "city"
+    if one_word and doc[match.start].lower_ in common_words(doc):
+        return False  # "the King", "a gateway": a small town named like a common noun
     if place.support == "suffix":
         return match.hint == "subdivision" or _after_own_country(doc, match, place.country)
     if place.type == "subdivision" and _after_town_of(doc, match, matches, place.country):

@@ -91,13 +91,18 @@ def _name_run(doc: Doc, i: int, limit: int = 5, stop: frozenset | set = frozense
     return end
 
 
-def _common_words(doc: Doc) -> frozenset[str]:
+def common_words(doc: Doc) -> frozenset[str]:
     """Words the article also writes in lower case or after an article ("the Compact"):
     common nouns, whatever their capital here; town names do neither."""
     def build() -> frozenset[str]:
         words, low = texts(doc), lowers(doc)
         common = {w for w in words if w.islower()}
-        common |= {low[i] for i in range(1, len(doc)) if low[i - 1] in ("the", "a", "an")}
+        # "the King.", "a Compact and": the head of its phrase, not "the Swinoujscie terminal"
+        common |= {
+            low[i] for i in range(1, len(doc))
+            if low[i - 1] in ("the", "a", "an")
+            and (i + 1 == len(doc) or doc[i + 1].pos_ not in ("NOUN", "PROPN", "NUM"))
+        }
         return frozenset(common)
 
     return _cached(doc, "news_common_words", build)
@@ -117,7 +122,7 @@ def _plausible(doc: Doc, start: int, end: int, *, common_ok: bool = False) -> bo
         return False
     if doc[end - 1].lower_ in _head_words():
         return False
-    if end - start == 1 and not common_ok and doc[start].lower_ in _common_words(doc):
+    if end - start == 1 and not common_ok and doc[start].lower_ in common_words(doc):
         return False
     if re.fullmatch(rf"(?:{_MONTHS})", doc[start].lower_):
         return False
