@@ -427,3 +427,15 @@ def test_regions_a_small_town_named_like_a_common_noun_needs_more_than_its_count
         "by His Majesty, the King.  The talks continue."
     )
     assert "King" not in _regions(annotate, text)
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Ships sail between the Arctic and Indian Oceans.", {"Arctic Ocean", "Indian Ocean"}),
+        ("Kenya will pave roads in the Coastal and Lakeside provinces.", {"Coastal Province", "Lakeside Province"}),
+        ("The ferry links Greenfield and Harlow Counties.", {"Greenfield County", "Harlow County"}),
+    ],
+)
+def test_regions_two_names_sharing_a_plural_head_are_named_in_full(annotate, text, names):
+    assert names <= set(_regions(annotate, text))

@@ -25,7 +25,7 @@ from ..doc_views import starts as doc_starts
 from ...records import Mention, Region
 from ...normalize.roles import lexicon as office_words
 from .inside_names import _inside_person, _inside_project_or_org, _org_before
-from .features import _compass_regions, _natural_features
+from .features import _compass_regions, _natural_features, _shared_head_names
 from .matches import _Match, _capitalised, _indexed_words, _tokens_match, _words
 from .states import _city_comma, _postal_states
 from .unknown import common_words, dateline_starts, unknown_place_spans
@@ -478,6 +478,7 @@ def find_place_spans(doc: Doc) -> list[_Found]:
             match.place = _choose(doc, match, countries, matches)
     matches = sorted(matches + _unknown_towns(doc, matches), key=lambda m: m.start)
     matches = _natural_features(doc, matches, countries)
+    matches = _shared_head_names(doc, matches, countries)
     for index, match in enumerate(matches):
         if match.place is None:
             continue

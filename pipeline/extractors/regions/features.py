@@ -158,3 +158,39 @@ def _natural_features(doc: Doc, matches: list[_Match], doc_countries: set[str]) 
     return sorted(out, key=lambda m: m.start)
 
 
+
+
+# "the Pacific and Atlantic Oceans", "the Northern and Eastern provinces": one plural head
+# shared by two names; each name takes the head in the singular
+_SHARED_HEADS = {
+    "oceans": ("Ocean", "region"), "seas": ("Sea", "region"), "rivers": ("River", "region"),
+    "lakes": ("Lake", "region"), "islands": ("Island", "region"),
+    "provinces": ("Province", "subdivision"), "counties": ("County", "subdivision"),
+    "regions": ("Region", "subdivision"), "districts": ("District", "subdivision"),
+    "oblasts": ("Oblast", "subdivision"), "territories": ("Territory", "subdivision"),
+    "governorates": ("Governorate", "subdivision"),
+}
+
+
+def _shared_head_names(doc: Doc, matches: list[_Match], doc_countries: set[str]) -> list[_Match]:
+    """Both names of "A and B <plural head>", named in full ("Pacific Ocean", "Atlantic Ocean"),
+    in place of what the gazetteer saw in their words."""
+    out = list(matches)
+    words = texts(doc)
+    for i in range(1, len(doc) - 2):
+        shared = _SHARED_HEADS.get(words[i + 2].lower()) if words[i] == "and" else None
+        if shared is None or not (_name_word(doc, i - 1) or _capitalised(words[i - 1])):
+            continue
+        if not _capitalised(words[i + 1]) or words[i + 1].lower() == words[i + 2].lower():
+            continue
+        head, kind = shared
+        country = next(iter(doc_countries)) if len(doc_countries) == 1 else None
+        names = []
+        for start, end in ((i - 1, i), (i + 1, i + 3)):
+            full = f"{words[start]} {head}"
+            known = [p for p in lookup(full) if p.type in ("region", kind)]
+            place = replace(known[0], name=known[0].name or full) if known else None
+            names.append((start, end, place or Place(full, kind, country, None)))
+        out = [m for m in out if not any(s <= m.start < e for s, e, _ in names)]
+        out.extend(_Match(s, e, e, (p,), place=p) for s, e, p in names)
+    return sorted(out, key=lambda m: m.start)
