@@ -395,6 +395,9 @@ def test_regions_large_city_keeps_its_row_beside_its_province(annotate):
         ("The pipeline starts from Ust-Veloga in northwestern Russia.", "Ust-Veloga", "city", "RU"),
         ("The section runs through the Zorvani region.", "Zorvani", "subdivision", None),
         ("He met the governor of the Kovrinsk Territory on Friday.", "Kovrinsk Territory", "subdivision", None),
+        ("A spur will run from Veltuna through Kasmara to the coast.", "Kasmara", "city", None),
+        ("The line starts at the border town of Morvaszki and heads east.", "Morvaszki", "city", None),
+        ("The road connects Tarvel province with the capital.", "Tarvel", "subdivision", None),
     ],
 )
 def test_regions_unknown_places_are_found_by_their_context(annotate, text, name, kind, code):

@@ -114,8 +114,8 @@ def _unknown_towns(doc: Doc, matches: list[_Match]) -> list[_Match]:
             continue
         match = _Match(ent.start, ent.end, ent.end, ())
         code = _context_country(doc, match, matches)
-        if code and code != "?":
-            match.place = Place("", "city", code, None)
+        if code:  # "?": "the border town of Dilolo" says it is a town, not where
+            match.place = Place("", "city", code if code != "?" else None, None)
             match.candidates = (match.place,)
             found.append(match)
             taken.update(range(ent.start, ent.end))

@@ -42,12 +42,14 @@ _NOT_PLACES = {
     "english", "internet", "twitter", "facebook", "reuters",
 }
 _ROUTE_START = {"from"}
-_ROUTE_PAIRS = {"from": {"to", "into", "toward", "towards"}, "between": {"and"}}
+_ROUTE_PAIRS = {"from": {"to", "into", "toward", "towards", "through", "via"}, "between": {"and"}}
 _LOCATIVES = {"in", "at", "near", "outside", "via", "through"}
 _FACILITIES = {
     "terminal", "plant", "port", "station", "dam", "airport", "refinery", "mine", "factory",
     "substation", "site", "border", "crossing", "depot", "harbour", "harbor", "hub", "office",
 }
+# administrative words that make a subdivision without "the" ("connecting Nong Khai province")
+_ADMIN_WORDS = {"province", "oblast", "governorate", "county", "prefecture"}
 _REGION_WORDS = {"region", "province", "district", "county", "area", "oblast", "governorate"}
 # "the Amur Region", "Primorye Territory": the capitalised word makes the name a subdivision's
 _SUBDIVISION_WORDS = {
@@ -206,7 +208,7 @@ def _before_region_words(doc: Doc) -> list[Found]:
             continue
         if words[end] in _SUBDIVISION_WORDS:
             found.append(Found(i, end + 1, "region_word"))
-        elif low[i - 1] == "the" and words[end] in _REGION_WORDS:
+        elif words[end] in _REGION_WORDS and (low[i - 1] == "the" or words[end] in _ADMIN_WORDS):
             found.append(Found(i, end, "region_word"))
     return found
 
