@@ -404,3 +404,45 @@ def test_officials_adviser_to_an_office_is_no_holder_of_it(annotate):
 def test_officials_office_and_name_at_the_very_end_of_the_text(annotate, text):
     # the name search past the office once read beyond the last token and failed the article
     assert "Ivan Petrov" in _officials(annotate(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The line was agreed in talks with Kenyan president Daniel Odhiambo last year.", "Daniel Odhiambo"),
+        ("In May 2019, president Tendai Chiwenga opened the new power station near Harare.", "Tendai Chiwenga"),
+    ],
+)
+def test_officials_lower_case_title_before_a_full_name(annotate, text, name):
+    assert _officials(annotate(text))[name].role == "president"
+
+
+@pytest.mark.parametrize(
+    "text", ["The president said the plan would cost more.", "He was elected president in 2010.",
+             "The head of the project, engineer Li Wen, spoke."],
+)
+def test_officials_lower_case_office_word_without_a_name_makes_nobody_president(annotate, text):
+    assert not any(o.role == "president" for o in annotate(text)._.officials)
+
+
+def test_officials_the_president_refers_to_the_one_person_named_without_office(annotate):
+    doc = annotate("Pavel Orekhov held a working meeting with Tula Region Governor Ivan Sorokin. "
+                   "The Governor reported on the new bridge and asked the President to support it.")
+    officials = _officials(doc)
+    assert officials["Pavel Orekhov"].role == "president"
+    assert officials["Ivan Sorokin"].role == "governor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two people named without an office: the description could be either, or neither
+        "Pavel Orekhov met Boris Zotov and Governor Ivan Sorokin. The Governor asked the President for support.",
+        # a person's name inside the name of a hall is no mention of him
+        "Anna Kellerman Hall\nSecretary Tom Reed said that the President supports the plan.",
+        # a description with a body is another office
+        "Pavel Orekhov met Governor Ivan Sorokin. The President of the Bank agreed.",
+    ],
+)
+def test_officials_the_president_without_a_single_bare_name_names_nobody(annotate, text):
+    assert not any(o.role == "president" for o in annotate(text)._.officials)

@@ -24,7 +24,7 @@ from ...normalize import names
 from ...normalize.geo import country_code, is_demonym
 from ..doc_views import entities, texts
 from ...records import Mention, Official, Region
-from ...resources import load_jsonl
+from ...resources import load_json, load_jsonl
 from ...normalize.roles import kind_of, lexicon, role_words
 from .offices import (
     DETERMINERS,
@@ -40,6 +40,7 @@ from .offices import (
 from .tokens import _is_capitalized, _is_initial, _is_place, organisation_words
 
 KNOWN_FILE = "known_officials.jsonl"
+OFFICES_FILE = "offices.json"
 INTERNATIONAL = "international"  # the home "state" of an article written by an international body
 MAX_NAME_TOKENS = 6
 # entity labels that mark a capitalized word as something other than a person's name
@@ -408,10 +409,58 @@ def find_officials(doc: Doc, regions: list[Region]) -> tuple[list[Official], lis
                 pending = [*pending, office]
                 continue
         pending = []
+    sightings += _described_bare_names(doc, descriptions, sightings)
     persons = _group(sightings)
     officials, non_officials = _resolve(doc, persons, region_names, regions)
     _link_descriptions(officials, descriptions)
     return officials, non_officials
+
+
+@lru_cache(maxsize=1)
+def _single_head_roles() -> frozenset[str]:
+    """Heads of state and government one country has one of at a time ("president", "king")."""
+    return frozenset(r for r in load_json(OFFICES_FILE)["of_a_country"] if kind_of(r) == "head")
+
+
+def _described_bare_names(doc: Doc, descriptions: list[tuple[Span, Office]], sightings: list[Sighting]) -> list[Sighting]:
+    """"Vladimir Putin had a meeting with Governor A. ... He reported to the President.": a
+    capitalized description of a head of state ("the President", "the King") that no titled
+    official holds refers to the one person the text named before it without an office, when
+    there is exactly one such person (a full name, not inside a longer name): he is an official
+    with that office."""
+    found: list[Sighting] = []
+    heads = _single_head_roles()
+    for span, office in descriptions:
+        if not (office.determiner and office.role in heads and not office.organization and not office.former):
+            continue
+        if doc[span.start].lower_ != "the" or not all(_is_capitalized(t) for t in doc[office.start:office.end]):
+            continue
+        if any(s.office is not None and s.office.role == office.role for s in sightings + found):
+            continue
+        titled = [s.text for s in sightings if s.office is not None]
+        bare: list[Span] = []
+        for ent in entities(doc):
+            if ent.label_ != "PERSON" or ent.end_char > span.start_char or is_demonym(ent.text):
+                continue
+            if any(names.same_person(t, ent.text) for t in titled) or len(names.name_words(ent.text)) < 2:
+                continue  # one word NER calls a person is too often none ("Demography")
+            if ent.end < len(doc) and _is_capitalized(doc[ent.end]) and not doc[ent.end].is_punct or _line_alone(doc, ent):
+                continue  # "Loy Henderson Auditorium": a name inside a name; a venue line
+            if not any(names.same_person(b.text, ent.text) for b in bare):
+                bare.append(ent)
+        if len(bare) != 1:
+            continue
+        person = bare[0]
+        found.append(Sighting(person.start_char, person.end_char, _person_display(person),
+                              replace(office, determiner=False)))
+    return found
+
+
+def _line_alone(doc: Doc, span: Span) -> bool:
+    """Whether a span is a whole line of its own (a heading, a venue, a signature)."""
+    before = span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_
+    after = span.end >= len(doc) or "\n" in doc[span.end].text or "\n" in doc[span.end - 1].whitespace_
+    return before and after
 
 
 def _rank_inside_org(doc: Doc, start: int, end: int, region_names: frozenset[str]) -> bool:

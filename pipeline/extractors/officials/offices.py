@@ -92,7 +92,8 @@ def _role_spans(doc: Doc) -> list[tuple[int, int]]:
         text = doc[start:end].text
         if end - start == 1 and text.lower() in words["capital_only"] and not _is_capitalized(doc[start]):
             # "the president" is still a description; "in charge" is not an office
-            if not (start > 0 and (doc[start - 1].lower_ in DETERMINERS or is_demonym(doc[start - 1].text) or doc[start - 1].tag_ == "POS")):
+            if not (start > 0 and (doc[start - 1].lower_ in DETERMINERS or is_demonym(doc[start - 1].text) or doc[start - 1].tag_ == "POS")
+                    or _title_before_person(doc, start, end)):
                 continue
         while start > 0 and start - 1 >= last_end:
             if doc[start - 1].lower_ in words["ranks"]:
@@ -104,6 +105,17 @@ def _role_spans(doc: Doc) -> list[tuple[int, int]]:
         result.append((start, end))
         last_end = end
     return result
+
+
+def _title_before_person(doc: Doc, start: int, end: int) -> bool:
+    """"US president Joe Biden", "In 2018, president Emmerson Mnangagwa": a lower-case office
+    word is a title when a full personal name (NER's PERSON of two words or more) follows it."""
+    if end >= len(doc) or doc[end].ent_type_ != "PERSON" or doc[end].ent_iob_ != "B":
+        return False
+    if start > 0 and doc[start - 1].text == "-":
+        return False  # "vice-president" is read with its rank
+    ent = next((e for e in entities(doc) if e.start == end), None)
+    return ent is not None and len(ent) >= 2 and all(_is_capitalized(t) for t in ent)
 
 
 def _tail(doc: Doc, i: int, region_names: frozenset[str], limit: int | None = None) -> tuple[int, str, int, int]:
