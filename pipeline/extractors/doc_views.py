@@ -27,9 +27,31 @@ def full_text(doc: Doc) -> str:
     return _cached(doc, "news_text", lambda: doc.text)
 
 
+class _Columns:
+    """Every per-token list, read in one pass over the Doc (each Token object made once)."""
+
+    __slots__ = ("texts", "starts", "puncts", "spaces", "trailing", "pos", "heads")
+
+    def __init__(self, doc: Doc):
+        self.texts, self.starts, self.puncts, self.spaces = [], [], [], []
+        self.trailing, self.pos, self.heads = [], [], []
+        for t in doc:
+            self.texts.append(t.text)
+            self.starts.append(t.idx)
+            self.puncts.append(t.is_punct)
+            self.spaces.append(t.is_space)
+            self.trailing.append(t.whitespace_)
+            self.pos.append(t.pos_)
+            self.heads.append(t.head.i)
+
+
+def _columns(doc: Doc) -> _Columns:
+    return _cached(doc, "news_columns", lambda: _Columns(doc))
+
+
 def texts(doc: Doc) -> list[str]:
     """The text of every token."""
-    return _cached(doc, "news_texts", lambda: [t.text for t in doc])
+    return _columns(doc).texts
 
 
 def lowers(doc: Doc) -> list[str]:
@@ -39,17 +61,43 @@ def lowers(doc: Doc) -> list[str]:
 
 def starts(doc: Doc) -> list[int]:
     """The character offset of every token."""
-    return _cached(doc, "news_starts", lambda: [t.idx for t in doc])
+    return _columns(doc).starts
 
 
 def puncts(doc: Doc) -> list[bool]:
     """Whether each token is punctuation."""
-    return _cached(doc, "news_puncts", lambda: [t.is_punct for t in doc])
+    return _columns(doc).puncts
 
 
 def spaces(doc: Doc) -> list[bool]:
     """Whether each token is whitespace."""
-    return _cached(doc, "news_spaces", lambda: [t.is_space for t in doc])
+    return _columns(doc).spaces
+
+
+def trailing_spaces(doc: Doc) -> list[str]:
+    """The whitespace after every token."""
+    return _columns(doc).trailing
+
+
+def coarse_tags(doc: Doc) -> list[str]:
+    """The coarse part of speech of every token."""
+    return _columns(doc).pos
+
+
+def head_indices(doc: Doc) -> list[int]:
+    """The index of every token's syntactic head (its own index at a root)."""
+    return _columns(doc).heads
+
+
+def entity_at(doc: Doc) -> list:
+    """The named entity each token belongs to, or None."""
+    def build() -> list:
+        found = [None] * len(doc)
+        for ent in entities(doc):
+            found[ent.start:ent.end] = [ent] * len(ent)
+        return found
+
+    return _cached(doc, "news_entity_at", build)
 
 
 def entities(doc: Doc) -> tuple:

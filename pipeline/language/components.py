@@ -71,6 +71,9 @@ class DatesComponent:
 class RelationsComponent:
     """Sets `doc._.relations` from the records of the components before it."""
 
+    def __init__(self, nlp: Language | None = None, name: str = "news_relations"):
+        self.nlp, self.name = nlp, name
+
     def __call__(self, doc: Doc) -> Doc:
         doc._.relations = find_relations(
             doc,
@@ -79,7 +82,8 @@ class RelationsComponent:
             doc._.regions or [],
             doc._.dates or [],
         )
-        release(doc)  # the last component: the shared word lists are no longer needed
+        if self.nlp is None or self.nlp.pipe_names[-1] == self.name:
+            release(doc)  # the last component: the shared word lists are no longer needed
         return doc
 
 
@@ -116,4 +120,4 @@ def make_dates(nlp: Language, name: str) -> DatesComponent:
     requires=["doc._.officials", "doc._.projects", "doc._.dates"],
 )
 def make_relations(nlp: Language, name: str) -> RelationsComponent:
-    return RelationsComponent()
+    return RelationsComponent(nlp, name)

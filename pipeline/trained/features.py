@@ -13,12 +13,14 @@ Three parts, concatenated into one row per candidate:
 
 from __future__ import annotations
 
+import bisect
 import zlib
 from functools import lru_cache
 
 import numpy as np
 from spacy.tokens import Doc
 
+from ..extractors.doc_views import full_text, head_indices, lowers, starts
 from ..extractors.relations.extract import lexicon, lemma_of
 from .candidates import END_KINDS, RELATION_TYPES, Candidate, MentionSpan, records_of
 
@@ -126,8 +128,9 @@ def _hand(doc: Doc, cand: Candidate, records: dict, first: MentionSpan, second: 
     f["pairs_log"] = _log(cand.pairs_in_window)
     f["head_first"] = float(h.start <= t.start)
     f["others_between_log"] = _log(others)
-    words = [doc[i].lower_ for i in between]
-    lemmas = {lemma_of(doc[i]) for i in between}
+    words = lowers(doc)[between.start : between.stop]
+    forms = lexicon().forms
+    lemmas = {forms.get(w, w) for w in words}
     f["comma_between"] = float("," in words)
     f["and_between"] = float("and" in words)
     f["meeting_verb_between"] = float(bool(lemmas & cues["meeting_verbs"]))
@@ -153,11 +156,11 @@ def _hand(doc: Doc, cand: Candidate, records: dict, first: MentionSpan, second: 
     return f
 
 
-def _ancestors(tok) -> list:
-    """The token and its heads up to the sentence root."""
-    chain = [tok]
-    while chain[-1].head is not chain[-1] and len(chain) < 50:
-        chain.append(chain[-1].head)
+def _ancestors(heads: list[int], i: int) -> list[int]:
+    """Token `i` and the indices of its heads up to the sentence root."""
+    chain = [i]
+    while heads[chain[-1]] != chain[-1] and len(chain) < 50:
+        chain.append(heads[chain[-1]])
     return chain
 
 
@@ -167,11 +170,12 @@ def dependency_path(doc: Doc, a: MentionSpan, b: MentionSpan):
     if a.sentence != b.sentence or not doc.has_annotation("DEP"):
         return None
     ra, rb = doc[a.start : a.end].root, doc[b.start : b.end].root
-    up_a, up_b = _ancestors(ra), _ancestors(rb)
-    index_b = {t.i: k for k, t in enumerate(up_b)}
-    for k, tok in enumerate(up_a):
-        if tok.i in index_b:
-            return tok, up_a[:k], up_b[: index_b[tok.i]]
+    heads = head_indices(doc)
+    up_a, up_b = _ancestors(heads, ra.i), _ancestors(heads, rb.i)
+    index_b = {i: k for k, i in enumerate(up_b)}
+    for k, i in enumerate(up_a):
+        if i in index_b:
+            return doc[i], [doc[j] for j in up_a[:k]], [doc[j] for j in up_b[: index_b[i]]]
     return None
 
 
@@ -209,6 +213,7 @@ def featurize(doc: Doc, candidates: list[Candidate], buckets: int) -> np.ndarray
     tensor = _tensor(doc)
     records = records_of(doc)
     hand_index = {name: k for k, name in enumerate(HAND_FEATURES)}
+    low, heads, offsets, text = lowers(doc), head_indices(doc), starts(doc), full_text(doc)
     hand_at = 4 * TENSOR_WIDTH + buckets
     # mention starts of every entity, to count the other entities between two ends
     all_starts = sorted(
@@ -226,13 +231,13 @@ def featurize(doc: Doc, candidates: list[Candidate], buckets: int) -> np.ndarray
         out[row, 3 * TENSOR_WIDTH : 4 * TENSOR_WIDTH] = head_vec * tail_vec  # part "entities"
         hashed = 4 * TENSOR_WIDTH
         # words between, capped: far pairs are told apart by the distance features
-        keys = [f"b:{doc[i].lower_}" for i in list(between)[:30]]
-        keys += [f"l:{doc[i].lower_}" for i in range(max(0, first.start - CONTEXT_WORDS), first.start)]
-        keys += [f"r:{doc[i].lower_}" for i in range(second.end, min(len(doc), second.end + CONTEXT_WORDS))]
-        keys += [f"hh:{doc[h.end - 1].head.lower_}", f"th:{doc[t.end - 1].head.lower_}"]
-        lo = doc[first.end].idx if first.end < len(doc) else len(doc.text)
-        hi = doc[second.start].idx if second.start < len(doc) else len(doc.text)
-        others = sum(1 for s in all_starts if lo <= s < hi)
+        keys = [f"b:{w}" for w in low[between.start : between.start + 30]]
+        keys += [f"l:{w}" for w in low[max(0, first.start - CONTEXT_WORDS) : first.start]]
+        keys += [f"r:{w}" for w in low[second.end : second.end + CONTEXT_WORDS]]
+        keys += [f"hh:{low[heads[h.end - 1]]}", f"th:{low[heads[t.end - 1]]}"]
+        lo = offsets[first.end] if first.end < len(doc) else len(text)
+        hi = offsets[second.start] if second.start < len(doc) else len(text)
+        others = max(0, bisect.bisect_left(all_starts, hi) - bisect.bisect_left(all_starts, lo))
         hand = _hand(doc, cand, records, first, second, between, others)
         keys += _path_features(doc, cand, hand)
         for key in keys:

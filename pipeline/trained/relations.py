@@ -41,6 +41,7 @@ from .candidates import (
     records_of,
     relation_key,
 )
+from ..extractors.doc_views import release
 from .features import FEATURE_PARTS, HAND_FEATURES, featurize, feature_width, part_columns
 
 # doc.user_data keys: the candidates and features of a Doc, and the gold labels of a reference.
@@ -240,6 +241,7 @@ class RelationScorer(TrainablePipe):
             doc._.relations = decode(doc, candidates, probs, thresholds) + kept
             if not doc.user_data.get(KEEP_CACHE):
                 doc.user_data.pop(CACHE, None)  # keeps the finished Doc serializable
+                release(doc)  # the rules' shared word lists too (the rules left them for this pipe)
 
     def _labels(self, example: Example) -> np.ndarray:
         """Targets (candidates x types) and their mask: only the candidate's own type counts."""

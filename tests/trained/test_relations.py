@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.language.nlp import load_nlp, make_doc
 from pipeline.trained.candidates import find_candidates, records_of
-from pipeline.trained.features import feature_width, featurize
+from pipeline.trained.features import dependency_path, feature_width, featurize
 from pipeline.trained.loading import TRAINED_DIR
 from pipeline.trained.relations import decode
 
@@ -134,3 +134,11 @@ def test_committed_weights_load_into_the_default_pipeline(nlp, folder):
     }
     assert all(0.0 < r.confidence < 1.0 for r in doc._.relations)
     assert "newsx_rel_cache" not in doc.user_data  # the finished Doc keeps no features
+
+
+def test_dependency_path_between_two_subjects_of_one_verb_is_short(meeting_doc):
+    """The path climbs to the lowest common head and stops there ("Aliyev" -> "met" <- "Pashinyan")."""
+    cands = [c for c in find_candidates(meeting_doc, [], window=0) if c.type == "MET_WITH"]
+    lca, up, down = dependency_path(meeting_doc, cands[0].head_span, cands[0].tail_span)
+    assert lca.lower_ == "met"
+    assert 1 <= len(up) <= 2 and 1 <= len(down) <= 2

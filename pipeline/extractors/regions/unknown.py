@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from ...normalize.gazetteer import context_words
 from ...normalize.geo import is_demonym
 from ...normalize.roles import lexicon as office_words
-from ..doc_views import _cached, entities, full_text, lowers, texts
+from ..doc_views import _cached, coarse_tags, entity_at, full_text, lowers, texts, trailing_spaces
 
 _MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
@@ -57,6 +57,7 @@ _SUBDIVISION_WORDS = {
     "Prefecture",
 }
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_NOT_PLACE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 
 
 class Found(NamedTuple):
@@ -65,18 +66,19 @@ class Found(NamedTuple):
     why: str  # "dateline", "route", "locative", "region_word", "needs_country"
 
 
+@lru_cache(maxsize=65536)
 def _is_name_word(word: str) -> bool:
     return bool(_NAME_WORD.match(word)) and any(c.islower() for c in word)
 
 
 def _name_run(doc: Doc, i: int, limit: int = 5, stop: frozenset | set = frozenset()) -> int:
     """The end of a place-like name starting at token `i` (i itself when there is none)."""
-    words = texts(doc)
+    words, after = texts(doc), trailing_spaces(doc)
     if i >= len(doc) or not _is_name_word(words[i]) or words[i].lower() in _NOT_PLACES:
         return i
     end = i + 1
     while end < len(doc) and end - i < limit:
-        if "\n" in doc[end - 1].whitespace_:
+        if "\n" in after[end - 1]:
             break
         if words[end] in stop:
             break
@@ -97,13 +99,13 @@ def common_words(doc: Doc) -> frozenset[str]:
     """Words the article also writes in lower case or after an article ("the Compact"):
     common nouns, whatever their capital here; town names do neither."""
     def build() -> frozenset[str]:
-        words, low = texts(doc), lowers(doc)
+        words, low, pos = texts(doc), lowers(doc), coarse_tags(doc)
         common = {w for w in words if w.islower()}
         # "the King.", "a Compact and": the head of its phrase, not "the Swinoujscie terminal"
         common |= {
             low[i] for i in range(1, len(doc))
             if low[i - 1] in ("the", "a", "an")
-            and (i + 1 == len(doc) or doc[i + 1].pos_ not in ("NOUN", "PROPN", "NUM"))
+            and (i + 1 == len(doc) or pos[i + 1] not in ("NOUN", "PROPN", "NUM"))
         }
         return frozenset(common)
 
@@ -128,22 +130,22 @@ def _plausible(doc: Doc, start: int, end: int, *, common_ok: bool = False) -> bo
         return False
     if re.fullmatch(rf"(?:{_MONTHS})", doc[start].lower_):
         return False
-    for ent in entities(doc):
-        if ent.start <= start < ent.end and ent.label_ in ("DATE", "TIME", "MONEY", "PERCENT", "WORK_OF_ART", "LAW", "LANGUAGE"):
-            return False
-        if ent.start <= start and end <= ent.end and ent.label_ == "PERSON" and len(ent) > 1:
-            return False
+    ent = entity_at(doc)[start]
+    if ent is not None and ent.label_ in _NOT_PLACE_LABELS:
+        return False
+    if ent is not None and end <= ent.end and ent.label_ == "PERSON" and len(ent) > 1:
+        return False
     return True
 
 
 def _label(doc: Doc, start: int, end: int) -> str | None:
     """NER's label of an entity that starts with the run and is not much longer than it."""
-    for ent in entities(doc):
-        if ent.start == start and ent.end <= end + 1:
-            return ent.label_
-        if ent.start <= start < ent.end and ent.label_ in _PLACE_LABELS:
-            return ent.label_
-    return None
+    ent = entity_at(doc)[start]
+    if ent is None:
+        return None
+    if ent.start == start and ent.end <= end + 1:
+        return ent.label_
+    return ent.label_ if ent.label_ in _PLACE_LABELS else None
 
 
 def _datelines(doc: Doc) -> list[Found]:
@@ -167,6 +169,9 @@ def _routes_and_locatives(doc: Doc) -> list[Found]:
     i = 0
     while i < len(doc) - 1:
         word = low[i]
+        if word not in _ROUTE_PAIRS and word not in _LOCATIVES:
+            i += 1
+            continue
         start = i + 1
         end = _name_run(doc, start)
         if end == start or not _plausible(doc, start, end):
@@ -200,7 +205,11 @@ def _before_region_words(doc: Doc) -> list[Found]:
     "Primorye Territory": a name and a capitalised one."""
     found = []
     low, words = lowers(doc), texts(doc)
-    for i in range(1, len(doc) - 1):
+    marks = _REGION_WORDS | _SUBDIVISION_WORDS
+    marked = [i for i, w in enumerate(words) if w in marks]
+    # a name of at most three words before a region word: only those starts can match
+    candidates = sorted({i for m in marked for i in range(max(1, m - 3), m) if i < len(doc) - 1})
+    for i in candidates:
         if _is_name_word(words[i - 1]) and words[i - 1] not in ("The",):
             continue  # only the start of a run
         end = _name_run(doc, i, limit=3, stop=_SUBDIVISION_WORDS)
