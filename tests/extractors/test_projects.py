@@ -310,6 +310,32 @@ def test_projects_generic_head_typed_by_apposition(annotate, text, name, type_):
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("The bank lent $50 million for the Lusaka Transport Project last year.", "Lusaka Transport Project", "corridor"),
+        ("The Northern Transport Development Project will widen the highway to Kandy.",
+         "Northern Transport Development Project", "road"),
+        ("The Dhaka Hydropower Project will add 120 megawatts.", "Dhaka Hydropower Project", "power_plant"),
+        ("Loans went to the Izmir Electricity Generation project in 2004.", "Izmir Electricity Generation project", "power_plant"),
+    ],
+)
+def test_projects_generic_head_typed_by_a_type_word_of_the_name(annotate, text, name, type_):
+    projects = _projects(annotate, text)
+    assert name in projects and projects[name].type == type_
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The board approved the Small Hydropower Technical Assistance Project for the ministry.",
+        "The government tendered an Independent Power Project last year.",
+    ],
+)
+def test_projects_programmes_and_kinds_named_like_projects_are_not_listed(annotate, text):
+    assert _projects(annotate, text) == {}
+
+
+@pytest.mark.parametrize(
     ("text", "name", "country"),
     [("Today the Commission signed a grant with Albania for the Vlora airport.", "Vlora airport", "AL")],
 )

@@ -286,6 +286,23 @@ def _type_of(doc: Doc, chain: list[HeadMatch], mod_tokens: list[Token], sent: Sp
     return None, chain[-1].head.text
 
 
+def _type_from_name(doc: Doc, chain: list[HeadMatch], name_tokens: list[Token], sent: Span) -> str | None:
+    """The type a generically headed name states in its own words ("Abidjan Transport Project",
+    "Central Asia–South Asia Power Project"): its last type word, read as a modifier is. None for
+    a programme ("... Technical Assistance Project") or a name with no word of its own besides
+    the type ("Independent Power Project")."""
+    g = grammar()
+    words = [t.lower_ for t in name_tokens]
+    if any(w in g.programme_words for w in words):
+        return None
+    typed = [t for t in name_tokens if t.lower_ in g.modifier_types]
+    own = [w for w in words if w not in g.modifier_types and w not in g.generic_name_words and w not in DASHES]
+    if not typed or not own:
+        return None
+    typ, _ = _type_of(doc, chain, typed[-1:], sent)
+    return typ
+
+
 def _context_words(doc: Doc, sent: Span) -> set[str]:
     """Lower-case words of the sentence and the one before it (the context of an ambiguous head)."""
     start = sent.start
@@ -317,6 +334,8 @@ def grow(doc: Doc, match: HeadMatch, by_start: dict[int, HeadMatch], floor: int)
     if site is not None:
         return site
     if name_start < mod_start and _strong(name_tokens) and not match.plural:
+        if typ is None and match.head.generic:
+            typ = _type_from_name(doc, chain, name_tokens, sent)
         if _indefinite_place(doc, name_start, mod_start, sent.start):
             return None
         if match.head.network and len(name_tokens) == 1 and _country_or_wider(name_tokens[0].text):

@@ -46,6 +46,8 @@ class Grammar:
     alias_cues: tuple[tuple[str, ...], ...]
     part_of_cues: tuple[tuple[str, ...], ...]
     both_countries: tuple[tuple[str, ...], ...]
+    programme_words: frozenset[str] = frozenset()
+    generic_name_words: frozenset[str] = frozenset()
 
 
 def _plural(word: str) -> str:
@@ -108,4 +110,6 @@ def grammar() -> Grammar:
         alias_cues=tuple(tuple(c) for c in raw["alias_cues"]),
         part_of_cues=tuple(tuple(c) for c in raw["part_of_cues"]),
         both_countries=tuple(tuple(c) for c in raw["both_countries"]),
+        programme_words=frozenset(raw.get("name_type_blockers", {}).get("programme", [])),
+        generic_name_words=frozenset(raw.get("name_type_blockers", {}).get("generic", [])),
     )
