@@ -325,6 +325,30 @@ def test_projects_generic_head_typed_by_a_type_word_of_the_name(annotate, text, 
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("Serbia will build a 60 km link between Nis and Pirot to carry gas to the grid.",
+         "link between Nis and Pirot", "pipeline"),
+        ("The old line from Kashgar to Osh will carry freight trains again.", "line from Kashgar to Osh", "railway"),
+        ("The utility is planning a line from Tete to Chimoio.", "line from Tete to Chimoio", "power_line"),
+    ],
+)
+def test_projects_weak_head_with_both_ends_of_a_route(annotate, text, name, type_):
+    projects = _projects(annotate, text)
+    assert name in projects and projects[name].type == type_
+
+
+def test_projects_weak_head_between_things_not_places_is_no_project(annotate):
+    assert _projects(annotate, "The minister saw a link between poverty and unrest in the north.") == {}
+
+
+def test_projects_second_work_on_the_same_route_is_another_project(annotate):
+    text = ("The Tabriz–Yerevan gas pipeline is a long pipeline from Iran to Armenia. "
+            "The ministers discussed a second pipeline from Iran to Armenia.")
+    assert set(_projects(annotate, text)) == {"Tabriz–Yerevan gas pipeline", "second pipeline from Iran to Armenia"}
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The board approved the Small Hydropower Technical Assistance Project for the ministry.",

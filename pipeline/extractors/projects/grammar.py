@@ -166,6 +166,10 @@ def _chain_end(doc: Doc, match: HeadMatch, by_start: dict[int, HeadMatch], limit
         end = nxt.end
 
 
+# ordinals that make a described work another one than the work named before ("a second pipeline")
+ORDINALS = frozenset({"second", "third", "fourth", "fifth", "another"})
+
+
 def _left_modifiers(doc: Doc, start: int, floor: int) -> int:
     """Index of the first of the modifiers right before `start` ("hydro", "AC/DC", "geothermal energy")."""
     i = start
@@ -252,6 +256,25 @@ def _place_phrase(doc: Doc, i: int, limit: int) -> int:
     return end
 
 
+def _route_follows(doc: Doc, end: int, limit: int) -> bool:
+    """Whether both ends of a route follow ("from Blantyre to Lilongwe", "between A and B"):
+    endpoints single out a work even when its head alone ("line", "link") could be anything."""
+    joins = {"from": "to", "between": "and"}
+    if end >= limit or doc[end].lower_ not in joins:
+        return False
+    first = _place_phrase_one(doc, end + 1, limit)
+    return first > end + 1 and first + 1 < limit and doc[first].lower_ == joins[doc[end].lower_] \
+        and _place_phrase_one(doc, first + 1, limit) > first + 1
+
+
+def _place_phrase_one(doc: Doc, i: int, limit: int) -> int:
+    """End of one run of name words from i (i when none)."""
+    m = i
+    while m < limit and is_name_token(doc[m]):
+        m += 1
+    return m
+
+
 def _follows_org_word(doc: Doc, end: int, limit: int) -> bool:
     """True when an organization word follows, also after "& Name" ("China Road & Bridge Corporation")."""
     followers = grammar().org_followers
@@ -273,6 +296,8 @@ def _type_of(doc: Doc, chain: list[HeadMatch], mod_tokens: list[Token], sent: Sp
             for word, typ in head.context.items():
                 if word in words:
                     return typ, head.text
+            if head.type is None:
+                break  # "link": only its context or its modifiers say what it links
             return head.type, head.text
     g = grammar()
     for tok in reversed(mod_tokens):
@@ -327,7 +352,7 @@ def grow(doc: Doc, match: HeadMatch, by_start: dict[int, HeadMatch], floor: int)
     typ, head_text = _type_of(doc, chain, mods + [t for t in doc[match.start:end] if is_modifier(t)], sent)
     if _follows_org_word(doc, end, limit):
         return None
-    if match.head.weak and len(chain) == 1 and mod_start == match.start:
+    if match.head.weak and len(chain) == 1 and mod_start == match.start and not _route_follows(doc, end, limit):
         return None  # a bare "line" is a front line or a Line of Control, not a power line
     name_tokens = [t for t in doc[name_start:mod_start] if t.text not in "()"]
     site = _site_of(doc, match, end, limit, typ, head_text)
@@ -367,7 +392,9 @@ def grow(doc: Doc, match: HeadMatch, by_start: dict[int, HeadMatch], floor: int)
         if place_end > end + 1 and _country_or_wider(_text(doc, end + 1, place_end)):
             return None  # "a solar plant in Namibia": a kind and a country single out no work
         if place_end > end + 1 and not _follows_org_word(doc, place_end, limit):
-            return Candidate(mod_start, place_end, _text(doc, mod_start, place_end), typ, head_text, False, kind="pp")
+            # "a second pipeline from Iran to Armenia": the ordinal tells it from the first
+            start = mod_start - 1 if mod_start - 1 > sent.start and doc[mod_start - 1].lower_ in ORDINALS else mod_start
+            return Candidate(start, place_end, _text(doc, start, place_end), typ, head_text, False, kind="pp")
     possessive = _possessive(doc, mod_start, sent, end, typ, head_text, match)
     if possessive:
         return possessive

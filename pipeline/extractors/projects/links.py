@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .grammar import DASHES, Candidate, is_acronym, is_name_token
+from .grammar import DASHES, ORDINALS, Candidate, is_acronym, is_name_token
 from .lexicon import grammar, heads
 from ..doc_views import texts
 
@@ -99,7 +99,7 @@ def _contrasting(a: Candidate, b: Candidate) -> bool:
 def _numbered_apart(short: frozenset[str], full: frozenset[str]) -> bool:
     """True when the fuller name adds only a number ("Blue Stream II" to "Blue Stream"): another work."""
     extra = full - short
-    return bool(extra) and all(re.fullmatch(r"\d+[a-z]?|[ivx]{1,4}", w) for w in extra)
+    return bool(extra) and all(re.fullmatch(r"\d+[a-z]?|[ivx]{1,4}", w) or w in ORDINALS for w in extra)
 
 
 def _share_words(a: Candidate, b: Candidate) -> bool:
