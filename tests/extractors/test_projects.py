@@ -338,6 +338,27 @@ def test_projects_weak_head_with_both_ends_of_a_route(annotate, text, name, type
     assert name in projects and projects[name].type == type_
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("The agency funds a substation in northern Ghana’s Tamale district.",
+         "substation in northern Ghana’s Tamale district", None),
+        ("Investors back a river port along the Parana River near Rosario.", "river port along the Parana River", "port"),
+        ("Fiji joined the Suva-Sydney fibre optic submarine cable in 2020.",
+         "Suva-Sydney fibre optic submarine cable", "telecom"),
+    ],
+)
+def test_projects_described_by_a_site_finer_than_a_country(annotate, text, name, type_):
+    projects = _projects(annotate, text)
+    found = next((p for n, p in projects.items() if n.startswith(name)), None)
+    assert found is not None, projects
+    assert type_ is None or found.type == type_
+
+
+def test_projects_kind_in_part_of_a_country_is_no_project(annotate):
+    assert _projects(annotate, "The company built a solar plant in southern Spain.") == {}
+
+
 def test_projects_weak_head_between_things_not_places_is_no_project(annotate):
     assert _projects(annotate, "The minister saw a link between poverty and unrest in the north.") == {}
 

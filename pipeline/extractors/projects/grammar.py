@@ -166,6 +166,13 @@ def _chain_end(doc: Doc, match: HeadMatch, by_start: dict[int, HeadMatch], limit
         end = nxt.end
 
 
+_COMPASS = frozenset({
+    "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+    "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern", "south-western",
+})
+_ADMIN_WORDS = frozenset({"province", "region", "district", "county", "oblast", "state", "governorate", "prefecture"})
+_FEATURE_WORDS = frozenset({"River", "Sea", "Lake", "Canal", "Gulf", "Bay", "Strait", "Coast", "Delta", "Valley"})
+
 # ordinals that make a described work another one than the work named before ("a second pipeline")
 ORDINALS = frozenset({"second", "third", "fourth", "fifth", "another"})
 
@@ -245,11 +252,29 @@ def _place_phrase(doc: Doc, i: int, limit: int) -> int:
             m += 1
         return m
 
-    end = names(i)
+    def place(k: int) -> int:
+        # "southern Vietnam’s Bac Lieu province", "the Magdalena River": a compass word before,
+        # a possessive country inside, an administrative word or a named feature's article
+        start = k
+        if k < limit and doc[k].lower_ == "the":
+            m = names(k + 1)
+            return m if m > k + 1 and doc[m - 1].text in _FEATURE_WORDS else k
+        if k < limit and doc[k].lower_ in _COMPASS:
+            k += 1
+        m = names(k)
+        if m == k:
+            return start
+        while m + 1 < limit and doc[m].text in ("’s", "'s") and names(m + 1) > m + 1:
+            m = names(m + 1)
+        if m < limit and doc[m].lower_ in _ADMIN_WORDS:
+            m += 1
+        return m
+
+    end = place(i)
     if end == i:
         return i
     while end + 1 < limit and doc[end].lower_ in ("in", "and", "to"):
-        nxt = names(end + 1)
+        nxt = place(end + 1)
         if nxt == end + 1:
             break
         end = nxt
@@ -389,7 +414,8 @@ def grow(doc: Doc, match: HeadMatch, by_start: dict[int, HeadMatch], floor: int)
         return None
     if end < limit and doc[end].lower_ in grammar().pp_preps:
         place_end = _place_phrase(doc, end + 1, limit)
-        if place_end > end + 1 and _country_or_wider(_text(doc, end + 1, place_end)):
+        place_start = end + 1 + (doc[end + 1].lower_ in _COMPASS)  # "in southern Spain" is Spain
+        if place_end > end + 1 and _country_or_wider(_text(doc, place_start, place_end)):
             return None  # "a solar plant in Namibia": a kind and a country single out no work
         if place_end > end + 1 and not _follows_org_word(doc, place_end, limit):
             # "a second pipeline from Iran to Armenia": the ordinal tells it from the first
