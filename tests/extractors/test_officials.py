@@ -446,3 +446,18 @@ def test_officials_the_president_refers_to_the_one_person_named_without_office(a
 )
 def test_officials_the_president_without_a_single_bare_name_names_nobody(annotate, text):
     assert not any(o.role == "president" for o in annotate(text)._.officials)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "country"),
+    [
+        ("The accord was signed by Peter Novak, Prime Minister of Slovakia.", "Peter Novak", "prime minister", "SK"),
+        ('"We need power," said H.E. John Mahama, President of Ghana, on Monday.', "John Mahama", "president", "GH"),
+        ("Laura Brenn, administrator of USAID, opened the office.", "Laura Brenn", "administrator", "US"),
+        ("Laura Brenn, USAID administrator, opened the office.", "Laura Brenn", "administrator", "US"),
+    ],
+)
+def test_officials_office_set_off_after_the_name(annotate, text, name, role, country):
+    officials = _officials(annotate(text))
+    assert name in officials, officials
+    assert officials[name].role == role and officials[name].country == country

@@ -106,6 +106,15 @@ def _org_is_a_name(span: Span, region_names: frozenset[str]) -> bool:
 
 
 
+def _without_abbreviated_honorific(span: Span) -> Span:
+    """ "H.E. Matata Ponyo Mapon", "Dr. A B": NER keeps the abbreviated form of address in the name."""
+    start = span.start
+    honorifics = role_words()["honorifics"]
+    while span.end - start > 2 and "." in span.doc[start].text and span.doc[start].lower_ in honorifics:
+        start += 1
+    return span.doc[start : span.end]
+
+
 def _person_display(span: Span) -> str:
     text = span.text.strip()
     for suffix in ("’s", "'s"):
@@ -175,7 +184,9 @@ def name_before(doc: Doc, end: int, region_names: frozenset[str]) -> Span | None
     for ent in entities(doc):
         if ent.end == end and ent.label_ == "PERSON" and not is_demonym(ent.text):
             # "Madam Secretary", "His Majesty, the King": a form of address is no name
-            return ent if any(_name_token_ok(t, region_names) for t in ent) else None
+            if not any(_name_token_ok(t, region_names) for t in ent):
+                return None
+            return _without_abbreviated_honorific(ent)
     i = end
     while i > 0 and end - i < MAX_NAME_TOKENS and (_name_token_ok(doc[i - 1], region_names) or doc[i - 1].lower_ in NAME_PARTICLES):
         i -= 1

@@ -93,7 +93,7 @@ def _role_spans(doc: Doc) -> list[tuple[int, int]]:
         if end - start == 1 and text.lower() in words["capital_only"] and not _is_capitalized(doc[start]):
             # "the president" is still a description; "in charge" is not an office
             if not (start > 0 and (doc[start - 1].lower_ in DETERMINERS or is_demonym(doc[start - 1].text) or doc[start - 1].tag_ == "POS")
-                    or _title_before_person(doc, start, end)):
+                    or _title_before_person(doc, start, end) or _apposed_to_person(doc, start)):
                 continue
         while start > 0 and start - 1 >= last_end:
             if doc[start - 1].lower_ in words["ranks"]:
@@ -105,6 +105,15 @@ def _role_spans(doc: Doc) -> list[tuple[int, int]]:
         result.append((start, end))
         last_end = end
     return result
+
+
+def _apposed_to_person(doc: Doc, start: int) -> bool:
+    """ "Mark Green, administrator of USAID", "A B, USAID administrator": a lower-case office word
+    in apposition to a personal name (the body's name may stand between comma and office)."""
+    k = start
+    while k > 0 and start - k < 4 and doc[k - 1].ent_type_ in ("ORG", "GPE", "NORP") and doc[k - 1].text != ",":
+        k -= 1
+    return k >= 2 and doc[k - 1].text == "," and doc[k - 2].ent_type_ == "PERSON"
 
 
 def _title_before_person(doc: Doc, start: int, end: int) -> bool:
@@ -138,7 +147,8 @@ def _tail(doc: Doc, i: int, region_names: frozenset[str], limit: int | None = No
             j += 1
             continue
         break
-    while j > x_start and (doc[j - 1].lower_ in TAIL_JOINERS or doc[j - 1].text in {"-", "/"}):
+    # a full stop that ends the sentence ends the tail too ("Prime Minister of Croatia.")
+    while j > x_start and (doc[j - 1].lower_ in TAIL_JOINERS or doc[j - 1].text in {"-", "/", "."}):
         j -= 1
     if j == x_start:
         return i, "", i, i
