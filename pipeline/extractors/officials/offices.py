@@ -21,7 +21,7 @@ from ...normalize.geo import country_code, is_demonym
 from ...normalize.roles import kind_of, lexicon, normalize_role, role_words
 from ...resources import load_jsonl
 from ..doc_views import entities
-from .tokens import _is_capitalized, _is_place, organisation_words
+from .tokens import _apposed_to_person, _is_capitalized, _is_place, _title_before_person, organisation_words
 
 ORGANIZATIONS_FILE = "organizations.jsonl"
 MAX_PREFIX_TOKENS = 8
@@ -105,26 +105,6 @@ def _role_spans(doc: Doc) -> list[tuple[int, int]]:
         result.append((start, end))
         last_end = end
     return result
-
-
-def _apposed_to_person(doc: Doc, start: int) -> bool:
-    """ "Mark Green, administrator of USAID", "A B, USAID administrator": a lower-case office word
-    in apposition to a personal name (the body's name may stand between comma and office)."""
-    k = start
-    while k > 0 and start - k < 4 and doc[k - 1].ent_type_ in ("ORG", "GPE", "NORP") and doc[k - 1].text != ",":
-        k -= 1
-    return k >= 2 and doc[k - 1].text == "," and doc[k - 2].ent_type_ == "PERSON"
-
-
-def _title_before_person(doc: Doc, start: int, end: int) -> bool:
-    """"US president Joe Biden", "In 2018, president Emmerson Mnangagwa": a lower-case office
-    word is a title when a full personal name (NER's PERSON of two words or more) follows it."""
-    if end >= len(doc) or doc[end].ent_type_ != "PERSON" or doc[end].ent_iob_ != "B":
-        return False
-    if start > 0 and doc[start - 1].text == "-":
-        return False  # "vice-president" is read with its rank
-    ent = next((e for e in entities(doc) if e.start == end), None)
-    return ent is not None and len(ent) >= 2 and all(_is_capitalized(t) for t in ent)
 
 
 def _tail(doc: Doc, i: int, region_names: frozenset[str], limit: int | None = None) -> tuple[int, str, int, int]:

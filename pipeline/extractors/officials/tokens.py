@@ -1,14 +1,16 @@
-"""Token tests shared by the name and office readers of the officials extractor."""
+"""Token tests shared by the name and office readers of the officials extractor, and the tests
+that tell a lower-case office word next to a personal name for a title."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ...normalize import names
 from ...normalize.geo import country_code
 from ...resources import load_json
+from ..doc_views import entities
 
 
 def _is_capitalized(token: Token) -> bool:
@@ -28,3 +30,23 @@ def _is_place(span_text: str, region_names: frozenset[str]) -> bool:
 def organisation_words() -> frozenset[str]:
     """Words that end the names of organisations ("Bank", "Railways"), from models/."""
     return frozenset(load_json("place_context.json")["organisation_words"])
+
+
+def _apposed_to_person(doc: Doc, start: int) -> bool:
+    """ "Mark Green, administrator of USAID", "A B, USAID administrator": a lower-case office word
+    in apposition to a personal name (the body's name may stand between comma and office)."""
+    k = start
+    while k > 0 and start - k < 4 and doc[k - 1].ent_type_ in ("ORG", "GPE", "NORP") and doc[k - 1].text != ",":
+        k -= 1
+    return k >= 2 and doc[k - 1].text == "," and doc[k - 2].ent_type_ == "PERSON"
+
+
+def _title_before_person(doc: Doc, start: int, end: int) -> bool:
+    """"US president Joe Biden", "In 2018, president Emmerson Mnangagwa": a lower-case office
+    word is a title when a full personal name (NER's PERSON of two words or more) follows it."""
+    if end >= len(doc) or doc[end].ent_type_ != "PERSON" or doc[end].ent_iob_ != "B":
+        return False
+    if start > 0 and doc[start - 1].text == "-":
+        return False  # "vice-president" is read with its rank
+    ent = next((e for e in entities(doc) if e.start == end), None)
+    return ent is not None and len(ent) >= 2 and all(_is_capitalized(t) for t in ent)

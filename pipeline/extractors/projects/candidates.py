@@ -15,7 +15,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from .grammar import DASHES, LABEL, Candidate, HeadMatch, _place_phrase, _text, grow, head_matches, is_name_token
+from .grammar import Candidate, HeadMatch, _text, grow, head_matches
+from .place_phrases import _place_phrase
+from .words import DASHES, LABEL, is_name_token
 from .lexicon import grammar, heads
 from .places import country_or_wider as _country_or_wider
 from ..doc_views import lowers

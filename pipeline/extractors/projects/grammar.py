@@ -11,11 +11,13 @@ models/project_heads.jsonl, then each head is grown into a name:
 - an indefinite quantity + acronym + head ("a 750 km HVDC line");
 - a copula that defines a bare name ("Lapis Lazuli is an international transit route"):
   see candidates.py, which also finds sections and components and gathers all candidates.
+
+The token classes (acronyms, modifiers, name words) are in words.py, the place phrases after a
+head (sites and routes) in place_phrases.py.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,12 +27,10 @@ from spacy.util import filter_spans
 
 from .lexicon import Head, grammar, heads, plural_forms
 from .places import country_or_wider as _country_or_wider
+from .place_phrases import _COMPASS, _place_phrase, _route_follows
+from .words import DASHES, LABEL, POSSESSIVE, is_acronym, is_modifier, is_name_token
 from ..doc_views import lowers
 
-DASHES = frozenset({"-", "–", "—", "‑"})
-POSSESSIVE = frozenset({"'s", "’s"})
-ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Z0-9][A-Za-z0-9]*(?:-[A-Z0-9]+)*$")
-LABEL = re.compile(r"^(?:[0-9]{1,2}[a-z]?|[IVX]{1,4})$")
 
 
 @dataclass(frozen=True)
@@ -101,28 +101,6 @@ def _find_heads(doc: Doc) -> tuple[HeadMatch, ...]:
 # ------------------------------------------------------------------------- token classes
 
 
-def is_acronym(tok: Token) -> bool:
-    """An all-capitals token of two letters or more ("TAPI", "CASA-1000", "HVDC")."""
-    return bool(ACRONYM.match(tok.text)) and tok.text.lower() not in grammar().units
-
-
-def is_modifier(tok: Token) -> bool:
-    """A word that may stand between a name and its head ("hydro", "electrical", "gas")."""
-    return tok.lower_ in grammar().modifiers
-
-
-def is_name_token(tok: Token) -> bool:
-    """A capitalized word, acronym or label that may belong to a proper name."""
-    text = tok.text
-    if not text or not (text[0].isupper() or (text[0].isdigit() and any(c.isupper() for c in text))):
-        return False
-    if tok.lower_ in grammar().non_name_words or tok.lower_ in grammar().units:
-        return False
-    if tok.is_sent_start and tok.tag_ not in ("NNP", "NNPS") and not is_acronym(tok):
-        return False  # "Construction", "Railway" opening a sentence are common words
-    return tok.is_alpha or "-" in text or any(c.isdigit() for c in text) or "." in text
-
-
 def _strong(tokens: list[Token]) -> bool:
     """True when the tokens hold a word that distinguishes a project (not a modifier or technical acronym)."""
     from ...normalize.geo import is_demonym
@@ -165,13 +143,6 @@ def _chain_end(doc: Doc, match: HeadMatch, by_start: dict[int, HeadMatch], limit
         chain.append(nxt)
         end = nxt.end
 
-
-_COMPASS = frozenset({
-    "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
-    "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern", "south-western",
-})
-_ADMIN_WORDS = frozenset({"province", "region", "district", "county", "oblast", "state", "governorate", "prefecture"})
-_FEATURE_WORDS = frozenset({"River", "Sea", "Lake", "Canal", "Gulf", "Bay", "Strait", "Coast", "Delta", "Valley"})
 
 # ordinals that make a described work another one than the work named before ("a second pipeline")
 ORDINALS = frozenset({"second", "third", "fourth", "fifth", "another"})
@@ -241,63 +212,6 @@ def _number_sign(doc: Doc, i: int, limit: int) -> int:
     if i + 1 < limit and doc[i].text == "N" and doc[i + 1].text in ("°", "º"):
         return 2
     return 0
-
-
-def _place_phrase(doc: Doc, i: int, limit: int) -> int:
-    """End of a run of place names from i ("Datka in Kyrgyzstan and Khujand in Tajikistan"); i when none."""
-
-    def names(k: int) -> int:
-        m = k
-        while m < limit and (is_name_token(doc[m]) or (m > k and doc[m].text in DASHES and m + 1 < limit and is_name_token(doc[m + 1]))):
-            m += 1
-        return m
-
-    def place(k: int) -> int:
-        # "southern Vietnam’s Bac Lieu province", "the Magdalena River": a compass word before,
-        # a possessive country inside, an administrative word or a named feature's article
-        start = k
-        if k < limit and doc[k].lower_ == "the":
-            m = names(k + 1)
-            return m if m > k + 1 and doc[m - 1].text in _FEATURE_WORDS else k
-        if k < limit and doc[k].lower_ in _COMPASS:
-            k += 1
-        m = names(k)
-        if m == k:
-            return start
-        while m + 1 < limit and doc[m].text in ("’s", "'s") and names(m + 1) > m + 1:
-            m = names(m + 1)
-        if m < limit and doc[m].lower_ in _ADMIN_WORDS:
-            m += 1
-        return m
-
-    end = place(i)
-    if end == i:
-        return i
-    while end + 1 < limit and doc[end].lower_ in ("in", "and", "to"):
-        nxt = place(end + 1)
-        if nxt == end + 1:
-            break
-        end = nxt
-    return end
-
-
-def _route_follows(doc: Doc, end: int, limit: int) -> bool:
-    """Whether both ends of a route follow ("from Blantyre to Lilongwe", "between A and B"):
-    endpoints single out a work even when its head alone ("line", "link") could be anything."""
-    joins = {"from": "to", "between": "and"}
-    if end >= limit or doc[end].lower_ not in joins:
-        return False
-    first = _place_phrase_one(doc, end + 1, limit)
-    return first > end + 1 and first + 1 < limit and doc[first].lower_ == joins[doc[end].lower_] \
-        and _place_phrase_one(doc, first + 1, limit) > first + 1
-
-
-def _place_phrase_one(doc: Doc, i: int, limit: int) -> int:
-    """End of one run of name words from i (i when none)."""
-    m = i
-    while m < limit and is_name_token(doc[m]):
-        m += 1
-    return m
 
 
 def _follows_org_word(doc: Doc, end: int, limit: int) -> bool:

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .grammar import DASHES, ORDINALS, Candidate, is_acronym, is_name_token
+from .grammar import ORDINALS, Candidate
+from .words import DASHES, is_acronym, is_name_token
 from .lexicon import grammar, heads
 from ..doc_views import texts
 
