@@ -461,3 +461,10 @@ def test_officials_office_set_off_after_the_name(annotate, text, name, role, cou
     officials = _officials(annotate(text))
     assert name in officials, officials
     assert officials[name].role == role and officials[name].country == country
+
+
+def test_officials_first_name_a_transcript_adds_in_brackets(annotate):
+    text = "Thank you, Ambassador [Maria] Lindqvist. Minister [Pavel] Rusu, welcome to the plant."
+    officials = _officials(annotate(text))
+    assert {"Maria Lindqvist", "Pavel Rusu"} <= set(officials), officials
+    assert officials["Maria Lindqvist"].role == "ambassador"

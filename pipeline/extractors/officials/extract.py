@@ -116,7 +116,7 @@ def _without_abbreviated_honorific(span: Span) -> Span:
 
 
 def _person_display(span: Span) -> str:
-    text = span.text.strip()
+    text = " ".join(span.text.replace("[", " ").replace("]", " ").split())
     for suffix in ("’s", "'s"):
         if text.endswith(suffix):
             text = text[: -len(suffix)].rstrip()
@@ -136,11 +136,16 @@ def name_after(doc: Doc, i: int, role_starts: set[int], region_names: frozenset[
         i += 1
         if i < len(doc) and doc[i].text == "." and not doc[i - 1].whitespace_:
             i += 1  # "Ing. Luis Blanco": the tokenizer split the abbreviation's full stop
+    if i + 2 < len(doc) and doc[i].text == "[" and doc[i + 2].text == "]":
+        i += 1  # "Ambassador [Kent] Logsdon": a transcript adds the first name in brackets
     start = i
     if start in role_starts:
         return None
     while i < len(doc) and i - start < MAX_NAME_TOKENS:
         token = doc[i]
+        if token.text == "]" and i == start + 1 and i + 1 < len(doc) and _is_capitalized(doc[i + 1]):
+            i += 1
+            continue
         if i > start and i in role_starts or token.lower_ in lexicon():
             break
         if i == start and token.ent_type_ in ("ORG", "FAC") and token.ent_iob_ == "B":
