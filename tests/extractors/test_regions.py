@@ -115,10 +115,16 @@ def test_regions_modifiers_count_with_exact_spans(annotate, text, surface, name)
         ("The Minsk Group co-chairs issued a statement.", {"Minsk"}),
         ("The Baku–Tbilisi–Kars (BTK) railway opened in 2017.", {"Baku", "Tbilisi", "Kars"}),
         ("She leads the Bureau for Europe and Eurasia.", {"Europe", "Eurasia"}),
+        ("Sailors of the Black Sea Fleet joined the rescue.", {"Black Sea"}),
+        ("She heads the bank's Central Asia Department.", {"Central Asia"}),
     ],
 )
 def test_regions_places_inside_project_or_org_names_are_left_out(annotate, text, absent):
     assert not absent & set(_regions(annotate, text))
+
+
+def test_regions_country_before_a_department_still_counts(annotate):
+    assert "Canada" in _regions(annotate, "Engineers of the Canada Department of Transport inspected it.")
 
 
 @pytest.mark.parametrize(

@@ -72,6 +72,8 @@ def _inside_project_or_org(doc: Doc, matches: list[_Match], index: int) -> bool:
     while k < min(len(doc), end + 4) and (_capitalised(doc[k].text) or doc[k].text in ("of", "&")):
         if doc[k].text in words["orgs"]:
             return True
+        if doc[k].text in words["units"] and not any(p.type == "country" for m in matches[first : last + 1] for p in m.candidates):
+            return True
         if _head_at(doc, k, chains=True):
             return True
         k += 1

@@ -49,6 +49,7 @@ def _words() -> dict[str, object]:
         ),
         "orgs": set(words["organisation_words"]),
         "orgs_before": set(words["organisation_words_before"]),
+        "units": set(words.get("unit_words_after_region", [])),
         "chain_heads": [tuple(fold_name(w).split()) for w in words["chain_heads"]],
         "person_entry": {fold_name(w) for w in words["person_entry_words"]},
         "town_before": [tuple(fold_name(w).split()) for w in words["town_words_before"]],
