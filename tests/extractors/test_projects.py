@@ -312,28 +312,20 @@ def test_projects_generic_head_typed_by_apposition(annotate, text, name, type_):
 @pytest.mark.parametrize(
     ("text", "name", "type_"),
     [
+        # a generically headed name typed by a type word of its own
         ("The bank lent $50 million for the Lusaka Transport Project last year.", "Lusaka Transport Project", "corridor"),
         ("The Northern Transport Development Project will widen the highway to Kandy.",
          "Northern Transport Development Project", "road"),
         ("The Dhaka Hydropower Project will add 120 megawatts.", "Dhaka Hydropower Project", "power_plant"),
         ("Loans went to the Izmir Electricity Generation project in 2004.", "Izmir Electricity Generation project", "power_plant"),
-    ],
-)
-def test_projects_generic_head_typed_by_a_type_word_of_the_name(annotate, text, name, type_):
-    projects = _projects(annotate, text)
-    assert name in projects and projects[name].type == type_
-
-
-@pytest.mark.parametrize(
-    ("text", "name", "type_"),
-    [
+        # a weak head names a work when both ends of a route follow it
         ("Serbia will build a 60 km link between Nis and Pirot to carry gas to the grid.",
          "link between Nis and Pirot", "pipeline"),
         ("The old line from Kashgar to Osh will carry freight trains again.", "line from Kashgar to Osh", "railway"),
         ("The utility is planning a line from Tete to Chimoio.", "line from Tete to Chimoio", "power_line"),
     ],
 )
-def test_projects_weak_head_with_both_ends_of_a_route(annotate, text, name, type_):
+def test_projects_typed_by_the_words_of_the_name_or_named_by_a_route(annotate, text, name, type_):
     projects = _projects(annotate, text)
     assert name in projects and projects[name].type == type_
 
