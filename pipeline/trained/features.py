@@ -21,7 +21,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from ..extractors.doc_views import full_text, head_indices, lowers, starts
-from ..extractors.relations.extract import lexicon, lemma_of
+from ..extractors.relations.extract import lemma_of, lemma_of_word, lexicon
 from .candidates import END_KINDS, RELATION_TYPES, Candidate, MentionSpan, records_of
 
 TENSOR_WIDTH = 96  # en_core_web_sm's tok2vec width; other widths are cut or padded
@@ -129,8 +129,7 @@ def _hand(doc: Doc, cand: Candidate, records: dict, first: MentionSpan, second: 
     f["head_first"] = float(h.start <= t.start)
     f["others_between_log"] = _log(others)
     words = lowers(doc)[between.start : between.stop]
-    forms = lexicon().forms
-    lemmas = {forms.get(w, w) for w in words}
+    lemmas = {lemma_of_word(w) for w in words}
     f["comma_between"] = float("," in words)
     f["and_between"] = float("and" in words)
     f["meeting_verb_between"] = float(bool(lemmas & cues["meeting_verbs"]))

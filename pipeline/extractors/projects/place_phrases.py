@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .words import DASHES, is_name_token
+from .words import DASHES, POSSESSIVE, is_name_token
 
 _COMPASS = frozenset({
     "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
@@ -15,29 +15,32 @@ _ADMIN_WORDS = frozenset({"province", "region", "district", "county", "oblast", 
 _FEATURE_WORDS = frozenset({"River", "Sea", "Lake", "Canal", "Gulf", "Bay", "Strait", "Coast", "Delta", "Valley"})
 
 
+def _names_end(doc: Doc, k: int, limit: int, *, dashes: bool = True) -> int:
+    """End of a run of name words from k ("Baku–Tbilisi" with `dashes`); k when none."""
+    m = k
+    while m < limit and (is_name_token(doc[m]) or (
+            dashes and m > k and doc[m].text in DASHES and m + 1 < limit and is_name_token(doc[m + 1]))):
+        m += 1
+    return m
+
+
 def _place_phrase(doc: Doc, i: int, limit: int) -> int:
     """End of a run of place names from i ("Datka in Kyrgyzstan and Khujand in Tajikistan"); i when none."""
-
-    def names(k: int) -> int:
-        m = k
-        while m < limit and (is_name_token(doc[m]) or (m > k and doc[m].text in DASHES and m + 1 < limit and is_name_token(doc[m + 1]))):
-            m += 1
-        return m
 
     def place(k: int) -> int:
         # "southern Vietnam’s Bac Lieu province", "the Magdalena River": a compass word before,
         # a possessive country inside, an administrative word or a named feature's article
         start = k
         if k < limit and doc[k].lower_ == "the":
-            m = names(k + 1)
+            m = _names_end(doc, k + 1, limit)
             return m if m > k + 1 and doc[m - 1].text in _FEATURE_WORDS else k
         if k < limit and doc[k].lower_ in _COMPASS:
             k += 1
-        m = names(k)
+        m = _names_end(doc, k, limit)
         if m == k:
             return start
-        while m + 1 < limit and doc[m].text in ("’s", "'s") and names(m + 1) > m + 1:
-            m = names(m + 1)
+        while m + 1 < limit and doc[m].text in POSSESSIVE and _names_end(doc, m + 1, limit) > m + 1:
+            m = _names_end(doc, m + 1, limit)
         if m < limit and doc[m].lower_ in _ADMIN_WORDS:
             m += 1
         return m
@@ -59,14 +62,6 @@ def _route_follows(doc: Doc, end: int, limit: int) -> bool:
     joins = {"from": "to", "between": "and"}
     if end >= limit or doc[end].lower_ not in joins:
         return False
-    first = _place_phrase_one(doc, end + 1, limit)
+    first = _names_end(doc, end + 1, limit, dashes=False)
     return first > end + 1 and first + 1 < limit and doc[first].lower_ == joins[doc[end].lower_] \
-        and _place_phrase_one(doc, first + 1, limit) > first + 1
-
-
-def _place_phrase_one(doc: Doc, i: int, limit: int) -> int:
-    """End of one run of name words from i (i when none)."""
-    m = i
-    while m < limit and is_name_token(doc[m]):
-        m += 1
-    return m
+        and _names_end(doc, first + 1, limit, dashes=False) > first + 1

@@ -142,7 +142,11 @@ def lexicon() -> _Lexicon:
 
 def lemma_of(token: Token) -> str:
     """The lexicon lemma of a token ("met" -> "meet"), else its lower-case text."""
-    lower = token.lower_
+    return lemma_of_word(token.lower_)
+
+
+def lemma_of_word(lower: str) -> str:
+    """The lexicon lemma of a lower-case word, else the word."""
     return lexicon().forms.get(lower, lower)
 
 
