@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
+
+from .attributes import AttributeLookup
 
 from .extensions import EXTENSIONS  # noqa: F401  (registers the Doc extensions)
 from ..extractors.doc_views import release
@@ -85,6 +88,17 @@ class RelationsComponent:
         if self.nlp is None or self.nlp.pipe_names[-1] == self.name:
             release(doc)  # the last component: the shared word lists are no longer needed
         return doc
+
+
+@Language.factory(
+    "news_attribute_lookup",
+    assigns=["token.pos", "token.tag", "token.morph", "token.lemma", "token.dep"],
+    default_config={"patterns": []},
+)
+def make_attribute_lookup(nlp: Language, name: str, patterns: list[dict]) -> AttributeLookup:
+    ruler = AttributeRuler(nlp.vocab, name)
+    ruler.add_patterns(patterns)
+    return AttributeLookup(ruler)
 
 
 @Language.factory("news_line_breaks", assigns=["token.is_sent_start"])

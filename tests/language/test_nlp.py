@@ -9,7 +9,7 @@ import pytest
 from pipeline.language.nlp import COMPONENTS, UNUSED
 from pipeline.trained.loading import TRAINED
 
-FACTORIES = ("news_line_breaks", *COMPONENTS)
+FACTORIES = ("news_attribute_lookup", "news_line_breaks", *COMPONENTS)
 
 
 @pytest.mark.parametrize("name", FACTORIES)
