@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from typing import Callable, TypeVar
 
+import numpy
+from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LENGTH, POS, TAG
+from spacy.parts_of_speech import NAMES
 from spacy.tokens import Doc
 
 T = TypeVar("T")
@@ -28,21 +31,34 @@ def full_text(doc: Doc) -> str:
 
 
 class _Columns:
-    """Every per-token list, read in one pass over the Doc (each Token object made once)."""
+    """Every per-token list, read from one `Doc.to_array` (no Token object is made)."""
 
-    __slots__ = ("texts", "starts", "puncts", "spaces", "trailing", "pos", "heads")
+    __slots__ = ("texts", "starts", "puncts", "spaces", "trailing", "pos", "heads", "deps", "tags")
 
     def __init__(self, doc: Doc):
-        self.texts, self.starts, self.puncts, self.spaces = [], [], [], []
-        self.trailing, self.pos, self.heads = [], [], []
-        for t in doc:
-            self.texts.append(t.text)
-            self.starts.append(t.idx)
-            self.puncts.append(t.is_punct)
-            self.spaces.append(t.is_space)
-            self.trailing.append(t.whitespace_)
-            self.pos.append(t.pos_)
-            self.heads.append(t.head.i)
+        table = doc.to_array(_COLUMNS).astype(numpy.int64).reshape(len(doc), len(_COLUMNS))
+        starts, lengths, puncts, spaces, pos, heads, deps, tags = (c.tolist() for c in table.T)
+        text = full_text(doc)
+        self.starts = starts
+        self.texts = [text[s : s + n] for s, n in zip(starts, lengths)]
+        self.trailing = [text[s + n : e] for s, n, e in zip(starts, lengths, starts[1:] + [len(text)])]
+        self.puncts = [bool(x) for x in puncts]
+        self.spaces = [bool(x) for x in spaces]
+        self.pos = [POS_NAMES[x] for x in pos]
+        self.heads = [i + h for i, h in enumerate(heads)]  # HEAD is stored relative to the token
+        strings = doc.vocab.strings
+        self.deps = _names(deps, strings)
+        self.tags = _names(tags, strings)
+
+
+_COLUMNS = [IDX, LENGTH, IS_PUNCT, IS_SPACE, POS, HEAD, DEP, TAG]
+POS_NAMES = {int(k): v for k, v in NAMES.items()}
+
+
+def _names(hashes: list[int], strings) -> list[str]:
+    """The strings of hashes (0, unset, is ""), each distinct one looked up once."""
+    known = {0: ""}
+    return [known.get(h) or known.setdefault(h, strings[h & 0xFFFFFFFFFFFFFFFF]) for h in hashes]
 
 
 def _columns(doc: Doc) -> _Columns:
@@ -82,6 +98,16 @@ def trailing_spaces(doc: Doc) -> list[str]:
 def coarse_tags(doc: Doc) -> list[str]:
     """The coarse part of speech of every token."""
     return _columns(doc).pos
+
+
+def dependencies(doc: Doc) -> list[str]:
+    """The dependency label of every token ("" where the Doc is not parsed)."""
+    return _columns(doc).deps
+
+
+def fine_tags(doc: Doc) -> list[str]:
+    """The fine-grained tag of every token."""
+    return _columns(doc).tags
 
 
 def head_indices(doc: Doc) -> list[int]:

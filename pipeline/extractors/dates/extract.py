@@ -112,13 +112,18 @@ def _anchor_words() -> frozenset[str]:
                      | {"today", "tonight", "yesterday", "tomorrow", "quarter", "half", "season", "time"})
 
 
+@lru_cache(maxsize=65536)
+def _has_digit(word: str) -> bool:
+    return any(c.isdigit() for c in word)
+
+
 def _anchored_sentences(doc: Doc):
     """The sentences that hold a digit or a time word: the only ones a pattern can match in."""
     words = lowers(doc)
     anchors = _anchor_words()
     sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
     for sent in sents:
-        if any(w in anchors or any(c.isdigit() for c in w) for w in words[sent.start : sent.end]):
+        if any(w in anchors or _has_digit(w) for w in words[sent.start : sent.end]):
             yield sent
 
 
@@ -146,7 +151,7 @@ def _pattern_windows(doc: Doc):
         window = None
         for i in range(sent.start, sent.end):
             word = words[i]
-            if word in seeds or any(c.isdigit() for c in word):
+            if word in seeds or _has_digit(word):
                 low, high = max(sent.start, i - reach), min(sent.end, i + reach + 1)
                 if window is not None and low <= window[1]:
                     window[1] = high

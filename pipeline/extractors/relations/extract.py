@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...records import Official, Project, Region, Relation, TimeExpression
 from ...resources import load_json
-from ..doc_views import lowers, texts
+from ..doc_views import coarse_tags, dependencies, fine_tags, lowers, texts, trailing_spaces
 from ..projects.lexicon import heads as project_heads
 
 LEXICON = "relations.json"
@@ -230,25 +230,26 @@ def _speaker_turns(doc: Doc, by_token: dict[int, int]) -> dict[int, int]:
     turns: dict[int, int] = {}
     if ":" not in texts(doc):
         return _byline_speaker(doc, by_token)  # no "SPEAKER:" label, no transcript
+    words, space = texts(doc), trailing_spaces(doc)
     speaker: int | None = None
     line_start = True
-    for tok in doc:
+    for i, word in enumerate(words):
         if line_start:
             # A turn label: an official's mention followed by ':' early in the line.
             label = None
-            for j in range(tok.i, min(tok.i + 8, len(doc))):
-                if doc[j].text == ":" and j > tok.i:
-                    owners = {by_token[k] for k in range(tok.i, j) if k in by_token}
+            for j in range(i, min(i + 8, len(words))):
+                if words[j] == ":" and j > i:
+                    owners = {by_token[k] for k in range(i, j) if k in by_token}
                     if len(owners) == 1:
                         label = owners.pop()
                     break
-                if "\n" in doc[j].text_with_ws and doc[j].text != ":":
+                if ("\n" in words[j] or "\n" in space[j]) and words[j] != ":":
                     break
             if label is not None:
                 speaker = label
         if speaker is not None:
-            turns[tok.i] = speaker
-        line_start = "\n" in tok.whitespace_ or tok.is_space and "\n" in tok.text
+            turns[i] = speaker
+        line_start = "\n" in space[i] or (word.isspace() and "\n" in word)
     return turns or _byline_speaker(doc, by_token)
 
 
@@ -346,9 +347,9 @@ def _line_of(tok: Token) -> int:
     if lines is None:
         # counted once per Doc: the line number of every token
         lines, count = [], 0
-        for t in tok.doc:
+        for text, space in zip(texts(tok.doc), trailing_spaces(tok.doc)):
             lines.append(count)
-            count += t.text_with_ws.count("\n")
+            count += text.count("\n") + space.count("\n")
         tok.doc.user_data["news_lines"] = lines
     return lines[tok.i]
 
@@ -665,9 +666,13 @@ def _met_with(doc: Doc, officials: list[Official]) -> list[_Evidence]:
     lex = lexicon()
     evidence: list[_Evidence] = []
     last_pair: tuple[int, int] | None = None
+    words, pos = lowers(doc), coarse_tags(doc)
     for sent in doc.sents:
         found: list[tuple[tuple[int, int], float]] = []
-        for tok in sent:
+        for i in range(sent.start, sent.end):
+            if not _may_cue(words, pos, i, lex):
+                continue  # read from the word lists: most tokens are no cue, and no Token is made
+            tok = doc[i]
             lemma = lemma_of(tok)
             if lemma in lex.verbs and tok.pos_ in {"VERB", "AUX"}:
                 found.extend(_verb_cue(tok, people, sent))
@@ -682,6 +687,25 @@ def _met_with(doc: Doc, officials: list[Official]) -> list[_Evidence]:
             evidence.append(_Evidence(pair, sent, conf))
             last_pair = pair
     return evidence
+
+
+def _may_cue(words: list[str], pos: list[str], i: int, lex: _Lexicon) -> bool:
+    """Whether token i passes the word and part-of-speech tests of one of `_met_with`'s cues."""
+    word, tag = words[i], pos[i]
+    if tag in ("VERB", "AUX"):
+        lemma = lemma_of_word(word)
+        if lemma in lex.verbs or lemma in lex.thank_verbs:
+            return True
+    if tag == "NOUN" and word in lex.signatory_nouns:
+        return True
+    if tag not in ("NOUN", "PROPN"):
+        return False
+    if word in lex.nouns:
+        return True
+    # a two-word meeting noun ends here: its first word is the token before
+    return i > 0 and any(
+        f"{words[i - 1]} {singular}" in lex.compound_nouns for singular in (word, word[:-1])
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -915,9 +939,8 @@ def _located_in(
 def _copula_names(doc: Doc, project_tokens: dict[int, int]) -> None:
     """A copula sentence equates a description with a project, both ways: "X is a railway
     connecting A" (the attribute stands for X), "Kenya's main corridor is X" (the subject does)."""
-    for tok in doc:
-        if tok.dep_ != "attr":
-            continue
+    for i in [i for i, dep in enumerate(dependencies(doc)) if dep == "attr"]:
+        tok = doc[i]
         subjects = [c for c in tok.head.children if c.dep_ in SUBJECT_DEPS]
         if tok.i not in project_tokens:
             for s in subjects:
@@ -952,9 +975,10 @@ def _listed_projects(doc: Doc, project_tokens: dict[int, int]) -> dict[int, list
     """A plural noun that a list of projects stands beside ("two projects in Peru, the A and the
     B"): the noun stands for every project of the list. Added to `project_tokens` too."""
     out: dict[int, list[int]] = {}
-    for tok in doc:
-        if tok.tag_ != "NNS" or tok.i in project_tokens:
+    for i in [i for i, tag in enumerate(fine_tags(doc)) if tag == "NNS"]:
+        if i in project_tokens:
             continue
+        tok = doc[i]
         for child in tok.children:
             if child.dep_ != "appos":
                 continue
@@ -987,9 +1011,10 @@ def _project_anaphors(doc: Doc, projects: list[Project], project_tokens: dict[in
         return {}
     extra: dict[int, int] = {}
     type_nouns = _type_nouns()
-    for tok in doc:
-        if tok.i in project_tokens or tok.dep_ not in SUBJECT_DEPS:
+    for i in [i for i, dep in enumerate(dependencies(doc)) if dep in SUBJECT_DEPS]:
+        if i in project_tokens:
             continue
+        tok = doc[i]
         pronoun = tok.lower_ == "it" and tok.pos_ == "PRON"
         definite = tok.pos_ == "NOUN" and any(
             c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children
