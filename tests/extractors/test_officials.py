@@ -309,6 +309,20 @@ def test_officials_host_takes_the_country_of_the_town_he_is_met_in(annotate):
     assert _officials(doc)["Somchai Prasert"].country == "TH"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "organization", "country"),
+    [
+        ("The President held talks with Acting Governor of Tver Region Pavel Ivanov in Moscow.",
+         "Pavel Ivanov", "Tver Region", "RU"),
+        ("The delegation from Japan met the Governor of Kandahar, Tooryalai Wesa, on Monday.",
+         "Tooryalai Wesa", "Kandahar", "AF"),
+    ],
+)
+def test_officials_office_of_a_town_or_province_is_its_countrys(annotate, text, name, organization, country):
+    official = _officials(annotate(text))[name]
+    assert (official.organization, official.country) == (organization, country)
+
+
 def test_officials_sentence_initial_word_is_no_organization(annotate):
     doc = annotate("The minister arrived in Abidjan. With President Kouassi Yao, he discussed trade with Ivory Coast.")
     assert _officials(doc)["Kouassi Yao"].organization is None

@@ -448,3 +448,19 @@ def test_regions_a_small_town_named_like_a_common_noun_needs_more_than_its_count
 )
 def test_regions_two_names_sharing_a_plural_head_are_named_in_full(annotate, text, names):
     assert names <= set(_regions(annotate, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # the one country of the sentence, or the country the article is about
+        ("The new line from Ukraine ends at Gutinovka.", "UA"),
+        ("Kazakhstan wants more trade. Kazakhstan signed the deal. The plant will be built near Zhanakorgan.", "KZ"),
+        # several countries around it: left unknown rather than guessed
+        ("The new line from Moldova to Romania ends at Gutinovka.", None),
+        ("The talks in Kazakhstan and Uzbekistan went well. The plant will be built near Zhanakorgan.", None),
+    ],
+)
+def test_regions_unknown_town_takes_the_country_its_context_names(annotate, text, country):
+    (town,) = [r for r in annotate(text)._.regions if r.name in ("Gutinovka", "Zhanakorgan")]
+    assert town.country == country

@@ -610,7 +610,10 @@ def _resolve(doc: Doc, persons: list[Person], region_names: frozenset[str], regi
             if known:
                 country = None
             else:
-                country = _unstated_country(doc, countries, first.start_char, office, home, name, places)
+                # "Governor of Tver Region": the office of a place within a state is that state's
+                country = _place_country(explicit_org, regions) or _unstated_country(
+                    doc, countries, first.start_char, office, home, name, places
+                )
         elif country is None:
             country = _unstated_country(doc, countries, first.start_char, office, home, name, places)
         official = Official(
@@ -672,6 +675,16 @@ def _resolve(doc: Doc, persons: list[Person], region_names: frozenset[str], regi
         text = _person_display(ent)
         persons_out.append(Mention("PERSON", ent.text, ent.start_char, ent.end_char, names.fold(text)))
     return officials, persons_out
+
+
+def _place_country(organization: str, regions: list[Region]) -> str | None:
+    """The country of the town or province an office is of ("Mayor of Lviv"), if one it is."""
+    folded = names.fold(organization.removeprefix("the "))
+    return next(
+        (r.country for r in regions
+         if r.type in ("city", "subdivision") and r.country and names.fold(r.name) == folded),
+        None,
+    )
 
 
 def _office_taken(official: Official, officials: list[Official]) -> bool:

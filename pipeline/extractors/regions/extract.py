@@ -24,6 +24,7 @@ from ..doc_views import entities, full_text, puncts, texts
 from ..doc_views import starts as doc_starts
 from ...records import Mention, Region
 from .inside_names import _inside_person, _inside_project_or_org, _org_before
+from .context_country import with_context_countries
 from .features import _compass_regions, _natural_features, _shared_head_names
 from .matches import _Match, _capitalised, _indexed_words, _tokens_match, _words
 from .states import _city_comma, _postal_states
@@ -384,7 +385,7 @@ def find_regions(doc: Doc) -> list[Region]:
         ]
         iso = place.iso_code if place.type in ("country", "subdivision") else None
         regions.append(Region(name, place.type, place.country, iso, mentions))
-    return regions
+    return with_context_countries(doc, regions)
 
 
 def without_mentions_within(
