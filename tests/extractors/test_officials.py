@@ -323,6 +323,13 @@ def test_officials_office_of_a_town_or_province_is_its_countrys(annotate, text, 
     assert (official.organization, official.country) == (organization, country)
 
 
+def test_officials_unstated_country_is_the_nearest_one_named_before(annotate):
+    doc = annotate("Chile and Bolivia are neighbours. Chile hosts the summit. The minister will travel to Chile "
+                   "to meet President Pablo Rivas, and to Bolivia, where he will sign a deal with President Luis Arce.")
+    officials = _officials(doc)
+    assert (officials["Pablo Rivas"].country, officials["Luis Arce"].country) == ("CL", "BO")
+
+
 def test_officials_sentence_initial_word_is_no_organization(annotate):
     doc = annotate("The minister arrived in Abidjan. With President Kouassi Yao, he discussed trade with Ivory Coast.")
     assert _officials(doc)["Kouassi Yao"].organization is None

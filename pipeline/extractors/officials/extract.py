@@ -258,11 +258,12 @@ def default_country(doc: Doc, countries: list[tuple[int, str]], at_char: int,
     sentence = doc.char_span(at_char, at_char + 1, alignment_mode="expand")
     if sentence is not None:
         sent = sentence.sent
-        local = [code for pos, code in countries if sent.start_char <= pos < sent.end_char]
+        local = [(pos, code) for pos, code in countries if sent.start_char <= pos < sent.end_char]
         if not local:
-            local = [code for pos, code in places if sent.start_char <= pos < sent.end_char and code in counts]
+            local = [(pos, code) for pos, code in places if sent.start_char <= pos < sent.end_char and code in counts]
         if local:
-            return max(local, key=lambda c: counts[c])
+            before = [(pos, code) for pos, code in local if pos < at_char]
+            return max(before)[1] if before else min(local)[1]
     return max(counts, key=lambda c: counts[c])
 
 
