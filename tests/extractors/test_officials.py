@@ -330,6 +330,13 @@ def test_officials_unstated_country_is_the_nearest_one_named_before(annotate):
     assert (officials["Pablo Rivas"].country, officials["Luis Arce"].country) == ("CL", "BO")
 
 
+def test_officials_host_state_of_a_home_release_is_where_its_towns_lie(annotate):
+    doc = annotate("The U.S. Embassy in Dushanbe announced a grant. U.S. Ambassador John Pommersheim and "
+                   "Minister of Energy Daler Juma signed it in Dushanbe. USAID will fund the work in Khujand.")
+    officials = _officials(doc)
+    assert (officials["John Pommersheim"].country, officials["Daler Juma"].country) == ("US", "TJ")
+
+
 def test_officials_sentence_initial_word_is_no_organization(annotate):
     doc = annotate("The minister arrived in Abidjan. With President Kouassi Yao, he discussed trade with Ivory Coast.")
     assert _officials(doc)["Kouassi Yao"].organization is None

@@ -319,8 +319,11 @@ def _unstated_country(doc: Doc, countries: list[tuple[int, str]], at_char: int, 
         return None
     # a diplomat never serves the state it is posted to
     countries = [(pos, code) for pos, code in countries if code != office.posted_to]
-    foreign = [(pos, code) for pos, code in countries if code != home]
     places = [(pos, code) for pos, code in places if code != office.posted_to]
+    # the foreign state the article names, else the one its towns lie in ("Kabul"): a home
+    # state's release abroad names the host's towns more often than the host itself
+    foreign = [(pos, code) for pos, code in countries if code != home]
+    foreign = foreign or [(pos, code) for pos, code in places if code != home]
     return default_country(doc, foreign or countries, at_char, places)
 
 
