@@ -355,6 +355,8 @@ def test_officials_demonym_inside_a_place_name_sets_no_country(annotate):
         ("He met Chairman of the Atomic Energy Committee Marat Omarov, and others.", "Marat Omarov", "chair"),
         ("The Minister of Energy, Water and Mines, Koffi Agbodjan, and the mayor opened the plant.",
          "Koffi Agbodjan", "minister of energy, water and mines"),
+        ("Deputy Minister of Economy and Sustainable Development Tamar Beridze co-chaired the meeting.",
+         "Tamar Beridze", "deputy minister of economy and sustainable development"),
         ("Minister for Foreign Economic Relations, Investment and Trade, Mr Rustam Aliev signed the accord.",
          "Rustam Aliev", "minister for foreign economic relations, investment and trade"),
         ("Minister of Public Works Ing. Carlos Mendez opened the road.", "Carlos Mendez", "minister of public works"),

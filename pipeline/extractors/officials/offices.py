@@ -335,7 +335,8 @@ def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozen
             continue
     if kind_of(doc[start:end].text) == "minister" and (" of " in role_text or " for " in role_text):
         listed_end = _portfolio_list_end(doc, role_end, limit)
-        role_text, role_end = role_text + doc[role_end:listed_end].text, listed_end
+        joined = doc[role_end - 1].whitespace_ + doc[role_end:listed_end].text if listed_end > role_end else ""
+        role_text, role_end = role_text + joined, listed_end
     if organization is None:
         at_org = _known_body_at(doc, role_end, limit)
         if at_org is not None:
@@ -377,12 +378,13 @@ def _counterpart_country(doc: Doc, prefix_start: int, floor: int) -> str | None:
 
 
 def _portfolio_list_end(doc: Doc, i: int, limit: int | None) -> int:
-    """"Minister of Energy, Water and Mines": portfolios listed after commas continue the
-    minister's portfolio; the token after the last one (i when none follow)."""
+    """"Minister of Energy, Water and Mines", "Minister of Economy and Sustainable Development":
+    portfolios listed after commas or "and" continue the minister's portfolio; the token after
+    the last one (i when none follow)."""
     limit = len(doc) if limit is None else limit
     portfolios = role_words()["portfolios"]
     end = i
-    while end + 1 < limit and doc[end].text == ",":
+    while end + 1 < limit and doc[end].lower_ in {",", "and", "&"}:
         j = end + 1
         while j < limit and (_is_capitalized(doc[j]) and doc[j].lower_ in portfolios or j > end + 1 and doc[j].lower_ in {"and", "&"}):
             j += 1
