@@ -337,6 +337,18 @@ def test_officials_host_state_of_a_home_release_is_where_its_towns_lie(annotate)
     assert (officials["John Pommersheim"].country, officials["Daler Juma"].country) == ("US", "TJ")
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The Canadian delegation also included Marta Kowalczyk, Science and Technology Adviser to the Minister.",
+         "Marta Kowalczyk"),
+        ("The visitors included Tom Hadley, Energy and Climate Adviser to the Governor, and his staff.", "Tom Hadley"),
+    ],
+)
+def test_officials_office_of_joined_capitalized_words_after_the_name(annotate, text, name):
+    assert name in _officials(annotate(text))
+
+
 def test_officials_sentence_initial_word_is_no_organization(annotate):
     doc = annotate("The minister arrived in Abidjan. With President Kouassi Yao, he discussed trade with Ivory Coast.")
     assert _officials(doc)["Kouassi Yao"].organization is None

@@ -192,6 +192,11 @@ def name_before(doc: Doc, end: int, region_names: frozenset[str]) -> Span | None
             if not any(_name_token_ok(t, region_names) for t in ent):
                 return None
             return _without_abbreviated_honorific(ent)
+        # "Vaughan Turekian, Science Adviser ...": NER took the name (and its comma) for an ORG
+        if ent.label_ == "ORG" and ent.start < end and (ent.end == end or ent.end == end + 1 and doc[end].text == ","):
+            span = _without_abbreviated_honorific(doc[ent.start : end])
+            if _org_is_a_name(span, region_names):
+                return span
     i = end
     while i > 0 and end - i < MAX_NAME_TOKENS and (_name_token_ok(doc[i - 1], region_names) or doc[i - 1].lower_ in NAME_PARTICLES):
         i -= 1

@@ -220,6 +220,9 @@ def _prefix(doc: Doc, start: int, floor: int, region_names: frozenset[str]) -> t
         if token.lower_ in {"of", "for", "and"} and i - 2 >= floor and _is_capitalized(doc[i - 2]) and doc[i - 2].ent_type_ in {"ORG", "GPE"}:
             i -= 1
             continue
+        if token.lower_ == "and" and i - 2 >= floor and _is_capitalized(doc[i - 2]) and doc[i - 2].ent_type_ != "PERSON" and not doc[i - 2].is_sent_start:
+            i -= 1  # "Science and Technology Adviser": capitalized words joined into one qualifier
+            continue
         break
     # a prefix starts with a capitalized word, not a joiner
     while i < start and (doc[i].lower_ in {"of", "for", "and", "-", "/", ")", "’s", "'s"}):
