@@ -62,21 +62,38 @@ def _cities() -> tuple[dict[tuple[str, str], dict], dict[str, list[dict]]]:
     return by_name, by_country
 
 
-@lru_cache(maxsize=256)
-def _alternate_names(country: str) -> dict[str, dict]:
-    """Folded alternate name -> the most populous city of one country that has it.
+def _initial(ascii_name: str) -> str:
+    """The first character `fold_name` leaves of an ASCII name, without folding it all."""
+    stripped = ascii_name.lstrip()
+    return stripped[:1].lower().replace("`", "'")
 
-    Built per country on first need: folding every alternate name of the world's cities
-    takes many seconds, a country's takes a fraction of one. Only names in Latin letters
-    are kept; an English article's spelling folds to one of those.
-    """
-    table: dict[str, dict] = {}
+
+@lru_cache(maxsize=256)
+def _alternates_by_initial(country: str) -> dict[str, list[tuple[str, dict]]]:
+    """A country's cities' alternate names in Latin letters, by their folded first character."""
+    found: dict[str, list[tuple[str, dict]]] = {}
     for city in _cities()[1].get(country, []):
         for alternate in city.get("alternatenames") or []:
             if alternate.isascii():
-                key = fold_name(alternate)
-                if _more_populous(city, table.get(key)):
-                    table[key] = city
+                found.setdefault(_initial(alternate), []).append((alternate, city))
+    return found
+
+
+@lru_cache(maxsize=8192)
+def _alternate_names(country: str, initial: str) -> dict[str, dict]:
+    """Folded alternate name -> the most populous city of one country that has it, for the
+    names that fold to a given first character.
+
+    Built on first need, per country and first character: folding every alternate name of the
+    world's cities takes many seconds, even a large country's takes a fifth of one, and a run
+    looks up a few names per country. Only names in Latin letters are kept; an English
+    article's spelling folds to one of those.
+    """
+    table: dict[str, dict] = {}
+    for alternate, city in _alternates_by_initial(country).get(initial, ()):
+        key = fold_name(alternate)
+        if _more_populous(city, table.get(key)):
+            table[key] = city
     return table
 
 
@@ -93,7 +110,7 @@ def country_coordinates(code: str) -> Coordinates:
 def city_coordinates(name: str, country: str) -> Coordinates:
     """A city's point and GeoNames id, by its name and the ISO code of its country."""
     folded, country = fold_name(name), country.upper()
-    city = _cities()[0].get((folded, country)) or _alternate_names(country).get(folded)
+    city = _cities()[0].get((folded, country)) or _alternate_names(country, folded[:1]).get(folded)
     if city is None:
         return NONE
     return Coordinates(float(city["latitude"]), float(city["longitude"]), int(city["geonameid"]))
