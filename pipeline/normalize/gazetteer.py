@@ -75,11 +75,38 @@ def _subdivision_keys(name: str) -> set[str]:
     return keys
 
 
+# ISO 3166-2 kinds of subdivision that are also ISO 3166-1 countries: the US outlying areas,
+# the countries of the Kingdom of the Netherlands
+TERRITORY_KINDS = frozenset({"Outlying area", "Country"})
+
+
+@lru_cache(maxsize=1)
+def dependent_territories() -> dict[str, tuple[str, str]]:
+    """ISO 3166-1 code -> (sovereign state, ISO 3166-2 code) of the territories that ISO 3166-2
+    also lists, under the same name, as a subdivision of a state ("Guam" is US-GU): they are
+    subdivisions of that state, as the guide has them ("Guam", "American Samoa": US)."""
+    names = {c.alpha_2: fold_name(c.name) for c in pycountry.countries}
+    found = {}
+    for sub in pycountry.subdivisions:
+        state, _, code = sub.code.partition("-")
+        # the kinds of subdivision that are territories ("Mali", a prefecture of Guinea, is not)
+        if sub.type not in TERRITORY_KINDS:
+            continue
+        if code != state and names.get(code) == fold_name(sub.name):
+            found[code] = (state, sub.code)
+    return found
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, tuple[Place, ...]]:
     """Folded name -> the places it can name, best candidates first."""
     table: dict[str, list[Place]] = {}
+    territories = dependent_territories()
     for key, code in country_aliases().items():
+        if code in territories:
+            state, iso = territories[code]
+            _add(table, key, Place(country_name(code) or key, "subdivision", state, iso))
+            continue
         _add(table, key, Place(country_name(code) or key, "country", code, code))
     for row in load_jsonl("regions.jsonl"):
         # the guide: a country takes its common English name, any other place the article's

@@ -464,3 +464,20 @@ def test_regions_two_names_sharing_a_plural_head_are_named_in_full(annotate, tex
 def test_regions_unknown_town_takes_the_country_its_context_names(annotate, text, country):
     (town,) = [r for r in annotate(text)._.regions if r.name in ("Gutinovka", "Zhanakorgan")]
     assert town.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "iso"),
+    [
+        ("The cable lands in Guam before it reaches Palau.", "Guam", "US-GU"),
+        ("The storm hit Puerto Rico and Cuba on Monday.", "Puerto Rico", "US-PR"),
+    ],
+)
+def test_regions_territory_iso_lists_under_a_state_is_its_subdivision(annotate, text, name, iso):
+    region = _regions(annotate, text)[name]
+    assert (region.type, region.country, region.iso_code) == ("subdivision", "US", iso)
+
+
+def test_regions_a_country_named_like_a_foreign_prefecture_stays_a_country(annotate):
+    region = _regions(annotate, "The minister flew from Mali to Senegal.")["Mali"]
+    assert (region.type, region.country) == ("country", "ML")
