@@ -330,6 +330,13 @@ def test_officials_unstated_country_is_the_nearest_one_named_before(annotate):
     assert (officials["Pablo Rivas"].country, officials["Luis Arce"].country) == ("CL", "BO")
 
 
+def test_officials_unstated_country_may_come_from_the_sentence_before(annotate):
+    doc = annotate("India and Nepal signed a power deal. India will build the line. India pays for it. "
+                   "The envoy then concluded her visit to Kathmandu. During the visit she met the Prime "
+                   "Minister Ram Thapa.")
+    assert _officials(doc)["Ram Thapa"].country == "NP"
+
+
 def test_officials_host_state_of_a_home_release_is_where_its_towns_lie(annotate):
     doc = annotate("The U.S. Embassy in Dushanbe announced a grant. U.S. Ambassador John Pommersheim and "
                    "Minister of Energy Daler Juma signed it in Dushanbe. USAID will fund the work in Khujand.")

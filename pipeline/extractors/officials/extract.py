@@ -269,6 +269,14 @@ def default_country(doc: Doc, countries: list[tuple[int, str]], at_char: int,
         if local:
             before = [(pos, code) for pos, code in local if pos < at_char]
             return max(before)[1] if before else min(local)[1]
+        # none in the sentence: the last country or town the sentence before names
+        if sent.start > 0:
+            previous = doc[sent.start - 1].sent
+            earlier = [(pos, code) for pos, code in countries if previous.start_char <= pos < previous.end_char]
+            earlier = earlier or [(pos, code) for pos, code in places
+                                  if previous.start_char <= pos < previous.end_char and code in counts]
+            if earlier:
+                return max(earlier)[1]
     return max(counts, key=lambda c: counts[c])
 
 
