@@ -330,6 +330,11 @@ def test_officials_unstated_country_is_the_nearest_one_named_before(annotate):
     assert (officials["Pablo Rivas"].country, officials["Luis Arce"].country) == ("CL", "BO")
 
 
+def test_officials_honours_after_a_name_end_its_apposition(annotate):
+    official = _officials(annotate("Remarks by the British Ambassador to Chile, Mr Tom Reid CMG, at the port."))["Tom Reid"]
+    assert (official.role, official.country, official.posted_to) == ("ambassador", "GB", "CL")
+
+
 def test_officials_unstated_country_may_come_from_the_sentence_before(annotate):
     doc = annotate("India and Nepal signed a power deal. India will build the line. India pays for it. "
                    "The envoy then concluded her visit to Kathmandu. During the visit she met the Prime "

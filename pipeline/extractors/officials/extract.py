@@ -174,6 +174,8 @@ def name_after(doc: Doc, i: int, role_starts: set[int], region_names: frozenset[
     # ", Jr." belongs to the name
     if i + 2 <= len(doc) and i > start and doc[i].text == "," and i + 1 < len(doc) and names.fold(doc[i + 1].text) in names.SUFFIXES:
         i += 2
+    while i > start + 1 and doc[i - 1].text in words["post_nominals"]:
+        i -= 1  # "Tom Reid CMG": honours are no part of the name
     while i > start and (doc[i - 1].text == "-" or doc[i - 1].lower_ in NAME_PARTICLES):
         i -= 1
     span = doc[start:i]
@@ -584,7 +586,10 @@ def _person_then_verb(doc: Doc, name: Span) -> bool:
 
 
 def _apposition_end(doc: Doc, i: int) -> bool:
-    """A name set off by a comma after an office ends the phrase: ',', '.', 'and', ')', end."""
+    """A name set off by a comma after an office ends the phrase: ',', '.', 'and', ')', end;
+    honours after the name ("Andy Sparkes CMG,") come before that end."""
+    while i < len(doc) and doc[i].text in role_words()["post_nominals"]:
+        i += 1
     return i >= len(doc) or doc[i].is_punct or doc[i].lower_ in {"and", "who"} or doc[i].is_space
 
 
