@@ -517,6 +517,9 @@ def _name_at_tail_end(doc: Doc, role_end: int, tail_end: int) -> Span | None:
     i = tail_end
     while i > role_end + 2 and tail_end - i < 4:
         token = doc[i - 1]
+        if token.text == "-" and not token.whitespace_ and not doc[i - 2].whitespace_ and _is_capitalized(doc[i - 2]):
+            i -= 1  # "Franz Drees-Gross": a double surname
+            continue
         if not (_is_capitalized(token) and (token.pos_ == "PROPN" or _is_initial(token))):
             break
         folded = names.fold(token.text)
