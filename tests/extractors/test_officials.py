@@ -370,6 +370,8 @@ def test_officials_demonym_inside_a_place_name_sets_no_country(annotate):
          "Tamar Beridze", "deputy minister of economy and sustainable development"),
         ("It was attended by the Head of the Department of Roads Anna Smith-Jones and others.",
          "Anna Smith-Jones", "head"),
+        ("The dialogue was led by Permanent Under-Secretary Jane Hunt and her counterpart.",
+         "Jane Hunt", "permanent under secretary"),
         ("Minister for Foreign Economic Relations, Investment and Trade, Mr Rustam Aliev signed the accord.",
          "Rustam Aliev", "minister for foreign economic relations, investment and trade"),
         ("Minister of Public Works Ing. Carlos Mendez opened the road.", "Carlos Mendez", "minister of public works"),
