@@ -55,6 +55,9 @@ def test_officials_ambassador_to_country_sets_posted_to(annotate, text, name, co
          "Reza Moradi", "governor", "Gilan Province", "IR"),
         ("Daniel Morrow, the Chief Executive Officer of the Asian Development Bank, spoke first.",
          "Daniel Morrow", "chief executive officer", "Asian Development Bank", None),
+        # a country's possessive inside the tail: the body goes on after it
+        ("He met the Director of Russia's Federal Grid Company Andrei Murov in Moscow.",
+         "Andrei Murov", "director", "Federal Grid Company", "RU"),
         # the office of a town or province serves that place's country
         ("The President held talks with Acting Governor of Tver Region Pavel Ivanov in Moscow.",
          "Pavel Ivanov", "governor", "Tver Region", "RU"),

@@ -135,7 +135,8 @@ def _tail(doc: Doc, i: int, region_names: frozenset[str], limit: int | None = No
     # "to Nepal Imran Qadir": NER may glue the name to the country; the country ends the tail
     if prep in {"to", "of"}:
         for k in range(x_start + 1, j):
-            if country_code(doc[x_start:k].text) and not is_demonym(doc[x_start:k].text) and _is_capitalized(doc[k]) and doc[k].lower_ not in role_words()["name_stop"]:
+            possessive = doc[k - 1].text in {"’s", "'s"}  # "of the UK's Foreign Office": the body goes on
+            if not possessive and country_code(doc[x_start:k].text) and not is_demonym(doc[x_start:k].text) and _is_capitalized(doc[k]) and doc[k].lower_ not in role_words()["name_stop"]:
                 return k, prep, x_start, k
     # "for Europe and Central Asia Antonella Bassani": a place ends the tail when two or more
     # capitalized words that are no place follow it
@@ -326,9 +327,11 @@ def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozen
             elif normalize_role(candidate) != normalize_role(role_text) and (role_text.lower().endswith("minister") or candidate.lower().replace("’", "'") in lexicon()):
                 role_text = candidate  # a portfolio ("Minister of Energy") or an office ("Secretary of State")
             else:
-                organization = organization or x_text
+                owner = x_start + 2 < x_end and doc[x_start + 1].text in {"’s", "'s"} and country_code(doc[x_start].text)
+                # "of the UK's Foreign Office": the state is the office's, the body is the rest
+                organization = organization or (doc[x_start + 2 : x_end].text if owner else x_text)
                 if not country:
-                    country = _country_within(doc[x_start:x_end])
+                    country = owner or _country_within(doc[x_start:x_end])
             role_end = tail_end
             continue
         if prep == "for":
