@@ -265,21 +265,22 @@ def default_country(doc: Doc, countries: list[tuple[int, str]], at_char: int,
     sentence = doc.char_span(at_char, at_char + 1, alignment_mode="expand")
     if sentence is not None:
         sent = sentence.sent
-        local = [(pos, code) for pos, code in countries if sent.start_char <= pos < sent.end_char]
-        if not local:
-            local = [(pos, code) for pos, code in places if sent.start_char <= pos < sent.end_char and code in counts]
+        local = _named_in(sent, countries, places, counts)
         if local:
             before = [(pos, code) for pos, code in local if pos < at_char]
             return max(before)[1] if before else min(local)[1]
         # none in the sentence: the last country or town the sentence before names
-        if sent.start > 0:
-            previous = doc[sent.start - 1].sent
-            earlier = [(pos, code) for pos, code in countries if previous.start_char <= pos < previous.end_char]
-            earlier = earlier or [(pos, code) for pos, code in places
-                                  if previous.start_char <= pos < previous.end_char and code in counts]
-            if earlier:
-                return max(earlier)[1]
+        earlier = _named_in(doc[sent.start - 1].sent, countries, places, counts) if sent.start > 0 else []
+        if earlier:
+            return max(earlier)[1]
     return max(counts, key=lambda c: counts[c])
+
+
+def _named_in(sent: Span, countries: list[tuple[int, str]], places: list[tuple[int, str]],
+              counts: dict[str, int]) -> list[tuple[int, str]]:
+    """The countries a sentence names, else those of its towns that the article names too."""
+    inside = [(pos, code) for pos, code in countries if sent.start_char <= pos < sent.end_char]
+    return inside or [(pos, code) for pos, code in places if sent.start_char <= pos < sent.end_char and code in counts]
 
 
 def home_country(doc: Doc) -> str | None:
