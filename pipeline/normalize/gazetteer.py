@@ -204,11 +204,13 @@ def name_starts() -> dict[str, int]:
 
 
 def postal_state(text: str) -> Place | None:
-    """The US state of a two-letter postal code ("MA" -> Massachusetts), written in capitals;
-    only meant right after a city ("Boston, MA"), where "IN" or "OR" cannot be a word."""
-    if len(text) != 2 or not text.isupper():
-        return None
-    state = us_states().get(text)
+    """The US state of a two-letter postal code ("MA" -> Massachusetts), written in capitals,
+    or of a news abbreviation ("Ky.", "N.Y."); only meant right after a city ("Boston, MA",
+    "Paducah, Ky."), where "IN", "OR" or "Ill." cannot be a word."""
+    code = context_words()["us_state_abbreviations"].get(text)
+    if code is None and len(text) == 2 and text.isupper():
+        code = text
+    state = us_states().get(code) if code else None
     if state is None:
         return None
-    return Place(state["name"], "subdivision", "US", f"US-{text}")
+    return Place(state["name"], "subdivision", "US", f"US-{code}")

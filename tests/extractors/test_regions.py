@@ -293,6 +293,73 @@ def test_regions_state_after_a_town_and_comma(annotate, text, town, state):
     assert (regions[state].type, regions[state].country) == ("subdivision", "US")
 
 
+@pytest.mark.parametrize(
+    "text, town, state",
+    [
+        ("The plant near Paducah, Ky., employs twelve hundred workers.", "Paducah", "Kentucky"),
+        ("She moved from Albany, N.Y., to a farm last spring.", "Albany", "New York"),
+    ],
+)
+def test_regions_news_abbreviation_of_a_state_after_a_town(annotate, text, town, state):
+    regions = _regions(annotate, text)
+    assert regions[town].country == "US"
+    assert (regions[state].type, regions[state].iso_code) == ("subdivision", "US-" + {
+        "Kentucky": "KY", "New York": "NY"}[state])
+
+
+def test_regions_state_abbreviation_and_full_name_are_one_row(annotate):
+    text = "SPRINGFIELD, Ill. — Lawmakers in the Illinois capital voted on the budget."
+    states = [r for r in annotate(text)._.regions if r.iso_code == "US-IL"]
+    assert len(states) == 1 and states[0].name == "Illinois" and len(states[0].mentions) == 2
+
+
+@pytest.mark.parametrize(
+    "text, states",
+    [
+        ("The storm moved across northern Texas and into Oklahoma overnight.", ["Texas", "Oklahoma"]),
+        ("Farmers in Iowa and Nebraska said the drought was the worst in years.", ["Iowa", "Nebraska"]),
+    ],
+)
+def test_regions_one_word_state_ner_calls_a_place_stands_without_its_country(
+    annotate, text, states
+):
+    regions = _regions(annotate, text)
+    for state in states:
+        assert (regions[state].type, regions[state].country) == ("subdivision", "US")
+
+
+def test_regions_state_before_a_small_namesake_town_abroad(annotate):
+    regions = _regions(annotate, "Snow closed the roads in Vermont and New Hampshire on Monday.")
+    assert (regions["Vermont"].type, regions["Vermont"].country) == ("subdivision", "US")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Heavy snow fell across New England and upstate New York.", "New England"),
+        ("The festival drew visitors from all over the Alps to the lake.", "Alps"),
+        ("He later moved to California before settling in the Bay Area.", "Bay Area"),
+    ],
+)
+def test_regions_wider_region_only_ner_knows(annotate, text, name):
+    regions = _regions(annotate, text)
+    assert (regions[name].type, regions[name].country) == ("region", None)
+    assert "United Kingdom" not in regions  # not "England" inside "New England"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clinton will address the East Asia Summit on Friday.",
+        "Officials from the South met in the capital.",
+    ],
+)
+def test_regions_events_and_compass_words_ner_calls_places_are_none(annotate, text):
+    assert annotate(text)._.regions == [] or all(
+        r.name not in ("East Asia Summit", "South") for r in annotate(text)._.regions
+    )
+
+
 def test_regions_postal_code_words_elsewhere_are_no_state(annotate):
     regions = _regions(annotate, "Voters IN the capital said OR, and the MA degree was praised.")
     assert not {"Indiana", "Oregon", "Massachusetts"} & set(regions)

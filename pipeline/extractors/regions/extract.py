@@ -26,6 +26,7 @@ from ...records import Mention, Region
 from .inside_names import _inside_person, _inside_project_or_org, _org_before
 from .context_country import with_context_countries
 from .features import _compass_regions, _natural_features, _shared_head_names
+from .ner_places import ner_places
 from .matches import _Match, _capitalised, _indexed_words, _tokens_match, _words
 from .states import _city_comma, _postal_states
 from .towns import _base_name, context_country, unknown_towns
@@ -228,8 +229,11 @@ def _usable(
         if _after_locative(doc, match):
             return True
     if place.support in ("local", "country") and place.country not in doc_countries:
-        # "Victoria, British Columbia": a longer subdivision name NER calls a place stands alone
-        return place.support == "country" and _supported(doc, match, labels_only=True)
+        # "Victoria, British Columbia": a longer subdivision name NER calls a place stands alone;
+        # so does a one-word state NER calls a place ("across northern Texas"), not a town
+        if place.type != "subdivision" or _in_longer_name(doc, match):
+            return False
+        return _supported(doc, match, labels_only=True)
     if place.support == "country":
         return True
     if place.support == "label":
@@ -280,6 +284,8 @@ def _doc_countries(doc: Doc, matches: list[_Match]) -> set[str]:
 def _place_key(place: Place, text: str) -> tuple:
     if place.type == "country":
         return ("country", place.country)
+    if place.type == "subdivision" and place.iso_code:
+        return ("subdivision", place.iso_code)  # "Ill." and "Illinois" are one state
     if place.key or place.name:
         return (place.type, place.key or place.name)
     if place.iso_code:
@@ -351,6 +357,7 @@ def find_place_spans(doc: Doc) -> list[_Found]:
     matches = sorted(matches + unknown_towns(doc, matches), key=lambda m: m.start)
     matches = _natural_features(doc, matches, countries)
     matches = _shared_head_names(doc, matches, countries)
+    matches = sorted(matches + ner_places(doc, matches), key=lambda m: m.start)
     for index, match in enumerate(matches):
         if match.place is None:
             continue
@@ -375,7 +382,10 @@ def find_regions(doc: Doc) -> list[Region]:
     for place, text, start, end in find_place_spans(doc):
         key = _place_key(place, text)
         mention = Mention("REGION", text, start, end)
-        groups.setdefault(key, (place, []))[1].append(mention)
+        known, mentions = groups.setdefault(key, (place, []))
+        mentions.append(mention)
+        if place.name and not known.name:
+            groups[key] = (place, mentions)  # a lexicon's name over the article's spelling
     regions = []
     for key, (place, mentions) in groups.items():
         name = _name_of(place, mentions)
