@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import pycountry
+from countrystatecity_countries import get_countries, get_states_of_country
 
 from .geo import country_aliases, country_name, fold_name, is_demonym
 from .geonames_data import cities as geonames_cities, us_states
@@ -75,6 +76,21 @@ def _subdivision_keys(name: str) -> set[str]:
     return keys
 
 
+@lru_cache(maxsize=1)
+def subdivision_names() -> tuple[tuple[str, str], ...]:
+    """(name, ISO 3166-2 code) of every subdivision: ISO's own name, often the local one
+    ("Bayern", "Sicilia"), and the English one of the countrystatecity data where it differs
+    ("Bavaria", "Sicily", "Catalonia"); nationality words among those ("Somali") left out."""
+    names = {(sub.name, sub.code) for sub in pycountry.subdivisions}
+    codes = {code for _, code in names}
+    for country in get_countries():
+        for state in get_states_of_country(country.iso2):
+            code = state.iso3166_2
+            if code in codes and not is_demonym(state.name):
+                names.add((state.name, code))
+    return tuple(sorted(names))
+
+
 # ISO 3166-2 kinds of subdivision that are also ISO 3166-1 countries: the US outlying areas,
 # the countries of the Kingdom of the Netherlands
 TERRITORY_KINDS = frozenset({"Outlying area", "Country"})
@@ -116,12 +132,12 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
         for name in [row["name"], *row.get("aliases", [])]:
             _add(table, fold_name(name), place)
     compass = {fold_name(word) for word in context_words()["compass_words"]}
-    for sub in pycountry.subdivisions:
+    for name, code in subdivision_names():
         # many one-word ISO names are common words ("Central", "Capital"): they need support;
         # longer ones ("Gilgit-Baltistan") only need their country named in the article
-        support = "country" if len(fold_name(sub.name).replace("-", " ").split()) > 1 else "local"
-        place = Place("", "subdivision", sub.country_code, sub.code, support=support)
-        for key in _subdivision_keys(sub.name) - compass:
+        support = "country" if len(fold_name(name).replace("-", " ").split()) > 1 else "local"
+        place = Place("", "subdivision", code.partition("-")[0], code, support=support)
+        for key in _subdivision_keys(name) - compass:
             # "South East" (Botswana): compass words alone name a subdivision only with its
             # suffix ("North-Western Province"); one compass word ("Central") never does
             if set(key.replace("-", " ").split()) <= compass:

@@ -360,6 +360,34 @@ def test_regions_events_and_compass_words_ner_calls_places_are_none(annotate, te
     )
 
 
+@pytest.mark.parametrize(
+    "text, name, iso",
+    [
+        ("The ferry sank off the coast of Sicily with forty people aboard.", "Sicily", "IT-82"),
+        ("Farmers in Bavaria protested against the new rules.", "Bavaria", "DE-BY"),
+        ("Talks between Madrid and Catalonia resumed on Monday.", "Catalonia", "ES-CT"),
+    ],
+)
+def test_regions_subdivision_by_its_english_name(annotate, text, name, iso):
+    regions = _regions(annotate, text)
+    assert (regions[name].type, regions[name].iso_code) == ("subdivision", iso)
+
+
+def test_regions_subdivision_with_its_designator_needs_no_country(annotate):
+    regions = _regions(annotate, "The governor of the Amur Region opened the new bridge.")
+    assert (regions["Amur Region"].type, regions["Amur Region"].country) == ("subdivision", "RU")
+
+
+def test_regions_town_the_context_places_where_only_namesakes_abroad_exist(annotate):
+    regions = _regions(annotate, "A depot opened in Ramgarh in Chittagong, Bangladesh, last year.")
+    assert (regions["Ramgarh"].type, regions["Ramgarh"].country) == ("city", "BD")
+
+
+def test_regions_building_before_a_city_in_a_dateline_is_no_town(annotate):
+    regions = _regions(annotate, "March 3, 2024, The Kremlin, Moscow\n\nThe talks began at noon.")
+    assert "Moscow" in regions and "Kremlin" not in regions
+
+
 def test_regions_postal_code_words_elsewhere_are_no_state(annotate):
     regions = _regions(annotate, "Voters IN the capital said OR, and the MA degree was praised.")
     assert not {"Indiana", "Oregon", "Massachusetts"} & set(regions)

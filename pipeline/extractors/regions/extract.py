@@ -220,6 +220,8 @@ def _usable(
         return False  # "the King", "a gateway": a small town named like a common noun
     if place.support == "suffix":
         return match.hint == "subdivision" or _after_own_country(doc, match, place.country)
+    if place.type == "subdivision" and match.hint == "subdivision":
+        return True  # "Novosibirsk Region", "Amur Oblast": the name with its own designator
     if place.type == "subdivision" and _after_town_of(doc, match, matches, place.country):
         return True
     context = context_country(doc, match, matches)
@@ -272,7 +274,24 @@ def _choose(
         return (not lexicon, not known, bare_rank, -place.population * (10 if local else 1))
 
     usable = [p for p in candidates if _usable(doc, match, p, doc_countries, matches)]
-    return min(usable, key=score) if usable else None
+    if usable:
+        return min(usable, key=score)
+    return _namesake_abroad(doc, match, matches)
+
+
+def _namesake_abroad(doc: Doc, match: _Match, matches: list[_Match]) -> Place | None:
+    """ "Ramgarh in Chittagong, Bangladesh": a town the context places in a country where the
+    gazetteer has none of that name (only Indian namesakes) is a town of that country."""
+    if match.hint or any(p.type not in ("city", "subdivision") for p in match.candidates):
+        return None
+    if any(p.support == "label" for p in match.candidates) or _in_longer_name(doc, match):
+        return None  # "March", "the Summit", "World Bank"
+    if not _supported(doc, match, labels_only=True) and doc[match.start].lower_ in common_words(doc):
+        return None
+    context = context_country(doc, match, matches)
+    if context in (None, "?") or any(p.country == context for p in match.candidates):
+        return None
+    return Place("", "city", context, None)
 
 
 def _doc_countries(doc: Doc, matches: list[_Match]) -> set[str]:

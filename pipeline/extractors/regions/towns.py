@@ -37,8 +37,8 @@ def unknown_towns(doc: Doc, matches: list[_Match]) -> list[_Match]:
         proper = all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in tokens)
         if not proper or any(t.i in taken for t in tokens):
             continue
-        if is_demonym(ent.text):
-            continue
+        if is_demonym(ent.text) or (ent.start > 0 and doc[ent.start - 1].lower_ == "the"):
+            continue  # "The Kremlin, Moscow": a building; towns take no article
         match = _Match(ent.start, ent.end, ent.end, ())
         code = context_country(doc, match, matches)
         if code:  # "?": "the border town of Dilolo" says it is a town, not where
