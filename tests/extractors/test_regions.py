@@ -388,6 +388,30 @@ def test_regions_building_before_a_city_in_a_dateline_is_no_town(annotate):
     assert "Moscow" in regions and "Kremlin" not in regions
 
 
+@pytest.mark.parametrize(
+    "text, name, type_",
+    [
+        ("Rebels seized Goma, the capital of the province, before dawn.", "Goma", "city"),
+        ("Dolakha, a district east of Kathmandu, was hit hardest.", "Dolakha", "subdivision"),
+    ],
+)
+def test_regions_place_an_apposition_describes(annotate, text, name, type_):
+    assert _regions(annotate, text)[name].type == type_
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Protesters gathered in Tahrir Square on Friday.", "Tahrir Square"),
+        ("The Rockford School District said classes would resume.", "Rockford School District"),
+        ("However, the district's roads are in poor shape.", "However"),
+        ("He thanked Smith, the city manager, for the report.", "Smith"),
+    ],
+)
+def test_regions_squares_school_districts_and_people_are_no_places(annotate, text, absent):
+    assert absent not in _regions(annotate, text)
+
+
 def test_regions_postal_code_words_elsewhere_are_no_state(annotate):
     regions = _regions(annotate, "Voters IN the capital said OR, and the MA degree was praised.")
     assert not {"Indiana", "Oregon", "Massachusetts"} & set(regions)

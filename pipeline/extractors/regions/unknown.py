@@ -4,7 +4,8 @@
 - the ends of a route ("from Strășeni to Gutinaș", "between Hairatan and Termez");
 - a name after a locative word that NER calls a place ("a plant in Doicesti"), or after a
   facility and a locative word whatever NER calls it ("the receiving terminal at Kıyıköy");
-- a name before a lower-case region word ("the Meghri region").
+- a name before a lower-case region word ("the Meghri region");
+- a name before an apposition that says what place it is ("Goma, the capital of North Kivu").
 
 NER alone does not decide: it calls one-word towns persons, organisations or nationalities.
 Each finder returns token ranges; the extractor keeps those no other rule took.
@@ -63,7 +64,7 @@ _NOT_PLACE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "WORK_OF_ART", "LAW", "
 class Found(NamedTuple):
     start: int
     end: int
-    why: str  # "dateline", "route", "locative", "region_word", "needs_country"
+    why: str  # "dateline", "route", "locative", "region_word", "apposition", "needs_country"
 
 
 @lru_cache(maxsize=65536)
@@ -118,14 +119,19 @@ def _head_words() -> frozenset[str]:
     return frozenset(heads | _FACILITIES)
 
 
+@lru_cache(maxsize=1)
+def _organisation_words() -> frozenset[str]:
+    return frozenset(context_words()["organisation_words"])
+
+
 def _plausible(doc: Doc, start: int, end: int, *, common_ok: bool = False) -> bool:
     """Not a nationality, an office word, a month, a common noun, a facility ("Lamu Port") or
     a person's full name (`common_ok`: "the Meghri region" takes an article itself)."""
     text = doc[start:end].text
     if is_demonym(text) or doc[start].lower_ in office_words():
         return False
-    if doc[end - 1].lower_ in _head_words():
-        return False
+    if doc[end - 1].lower_ in _head_words() or doc[end - 1].text in _organisation_words():
+        return False  # "Lamu Port", "Tahrir Square", "the Rockford School District"
     if end - start == 1 and not common_ok and doc[start].lower_ in common_words(doc):
         return False
     if re.fullmatch(rf"(?:{_MONTHS})", doc[start].lower_):
@@ -222,10 +228,52 @@ def _before_region_words(doc: Doc) -> list[Found]:
     return found
 
 
+# "Goma, the capital of North Kivu", "Dolakha, a district east of Kathmandu"
+_APPOSITION_TOWNS = {"town", "city", "village", "port", "capital", "suburb", "municipality"}
+_APPOSITION_SUBDIVISIONS = {"district", "province", "region", "county", "state", "governorate"}
+_APPOSITION_ARTICLES = {"a", "an", "the"}
+_COMPASS_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+
+
+def _before_place_appositions(doc: Doc) -> list[Found]:
+    """ "Goma, the capital of North Kivu", "Dolakha, a mountain district east of Kathmandu": a
+    name followed by a comma and a noun phrase that says what kind of place it is."""
+    found = []
+    low = lowers(doc)
+    nouns = _APPOSITION_TOWNS | _APPOSITION_SUBDIVISIONS
+    for comma in (i for i, w in enumerate(low) if w == "," and 0 < i < len(doc) - 2):
+        if low[comma + 1] not in _APPOSITION_ARTICLES:
+            continue
+        # up to two lower-case words before the noun ("a small mountain town")
+        noun = next(
+            (j for j in range(comma + 2, min(comma + 5, len(doc))) if low[j] in nouns), None
+        )
+        if noun is None or any(not low[j].isalpha() or not texts(doc)[j].islower()
+                               for j in range(comma + 2, noun)):
+            continue
+        after = noun + 1
+        if after < len(doc) and coarse_tags(doc)[after] in ("NOUN", "PROPN"):
+            if low[after] not in _COMPASS_WORDS:
+                continue  # "a city council", "the district court"; not "a district east of"
+        if after < len(doc) and low[after] in ("'s", "’s"):
+            continue
+        start = comma - 1
+        while start > 0 and _is_name_word(texts(doc)[start - 1]) and comma - start < 3:
+            start -= 1
+        if _name_run(doc, start, limit=3) != comma or not _plausible(doc, start, comma):
+            continue
+        if any(coarse_tags(doc)[j] != "PROPN" for j in range(start, comma)):
+            continue  # "However, the province's roads"
+        why = "region_word" if low[noun] in _APPOSITION_SUBDIVISIONS else "apposition"
+        found.append(Found(start, comma, why))
+    return found
+
+
 def unknown_place_spans(doc: Doc) -> tuple[Found, ...]:
     """Token ranges the context marks as places, in text order (a range may repeat)."""
     def build() -> tuple[Found, ...]:
         found = _datelines(doc) + _routes_and_locatives(doc) + _before_region_words(doc)
+        found += _before_place_appositions(doc)
         return tuple(sorted(found))
 
     return _cached(doc, "news_unknown_places", build)
