@@ -48,6 +48,12 @@ def _projects(annotate, text):
         # an unnamed work placed by a locating phrase
         ("Officials toured the water treatment plant at Abu Rawash on Monday.", "water treatment plant at Abu Rawash", "water"),
         ("Officials inspected a water treatment plant in Gyumri.", "water treatment plant in Gyumri", "water"),
+        # heads of everyday infrastructure news
+        ("A consortium will build the Qaradagh coal plant by 2028.", "Qaradagh coal plant", "power_plant"),
+        ("The Tessaly solar farm feeds the southern grid.", "Tessaly solar farm", "power_plant"),
+        ("Drivers welcomed the new Mirzo flyover on Monday.", "Mirzo flyover", "road"),
+        ("Crews repaired the Dunmore causeway after the storm.", "Dunmore causeway", "road"),
+        ("The Batken refinery resumed work in May.", "Batken refinery", "other"),
         # a bare name defined as infrastructure
         ("Lapis Lazuli is an international transit route linking Afghanistan to Turkey.", "Lapis Lazuli", "corridor"),
     ],
