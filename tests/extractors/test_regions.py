@@ -328,6 +328,13 @@ def test_regions_one_word_state_ner_calls_a_place_stands_without_its_country(
         assert (regions[state].type, regions[state].country) == ("subdivision", "US")
 
 
+def test_regions_state_before_its_office_names_the_state_and_its_country(annotate):
+    doc = annotate("California Governor Gavin Newsom signed the order on Friday.")
+    regions = {r.name: r for r in doc._.regions}
+    assert regions["California"].iso_code == "US-CA"
+    assert [(o.name, o.country) for o in doc._.officials] == [("Gavin Newsom", "US")]
+
+
 def test_regions_state_before_a_small_namesake_town_abroad(annotate):
     regions = _regions(annotate, "Snow closed the roads in Vermont and New Hampshire on Monday.")
     assert (regions["Vermont"].type, regions["Vermont"].country) == ("subdivision", "US")

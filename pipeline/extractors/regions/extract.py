@@ -22,6 +22,7 @@ from ...normalize.gazetteer import Place, first_word, lookup, name_starts
 from ...normalize.geo import case_sensitive_aliases, country_code, country_name, fold_name, is_demonym
 from ..doc_views import entities, full_text, puncts, texts
 from ..doc_views import starts as doc_starts
+from ...normalize.roles import lexicon as office_words
 from ...records import Mention, Region
 from .inside_names import _inside_person, _inside_project_or_org, _org_before
 from .context_country import with_context_countries
@@ -202,6 +203,8 @@ def _in_longer_name(doc: Doc, match: _Match) -> bool:
     before = match.start - 1
     if before >= 0 and not doc[match.start].is_sent_start and _name_piece(doc, before, before):
         return True
+    if match.end < len(doc) and doc[match.end].lower_ in office_words():
+        return False  # "Texas Governor Greg Abbott": an office of the place, not a longer name
     return match.end < len(doc) and _name_piece(doc, match.end, match.end - 1)
 
 
