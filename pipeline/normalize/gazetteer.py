@@ -162,10 +162,30 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
             support = "label" if key in stoplist else "local"
         _add(table, key, Place("", "city", city["countrycode"], None, support, population))
     _add_english_alternates(table, stoplist)
+    _add_saint_forms(table)
     return {
         key: tuple(sorted(places, key=lambda p: (p.rank, not p.strong, -p.population)))
         for key, places in table.items()
     }
+
+
+_SAINT_FORMS = ("saint ", "st. ", "st ")
+
+
+def _add_saint_forms(table: dict[str, list[Place]]) -> None:
+    """ "St. Paul" and "Saint Paul", "St. Petersburg" and "Saint Petersburg" are one name."""
+    groups: dict[str, list[Place]] = {}
+    for key, places in table.items():
+        for form in _SAINT_FORMS:
+            if key.startswith(form):
+                rest = key[len(form):]
+                for place in places:
+                    if place not in groups.setdefault(rest, []):
+                        groups[rest].append(place)
+    for rest, places in groups.items():
+        for form in _SAINT_FORMS:
+            for place in places:
+                _add(table, form + rest, place)
 
 
 _ALTERNATE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")

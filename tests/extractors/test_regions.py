@@ -335,6 +335,22 @@ def test_regions_state_before_its_office_names_the_state_and_its_country(annotat
     assert [(o.name, o.country) for o in doc._.officials] == [("Gavin Newsom", "US")]
 
 
+@pytest.mark.parametrize(
+    "text, name, code",
+    [
+        ("Protests spread from Minneapolis to St. Paul overnight.", "St. Paul", "US"),
+        ("The ship sailed from St. Petersburg to Kaliningrad.", "St. Petersburg", "RU"),
+    ],
+)
+def test_regions_saint_written_short_is_the_same_name(annotate, text, name, code):
+    assert _regions(annotate, text)[name].country == code
+
+
+def test_regions_island_named_after_its_cue(annotate):
+    regions = _regions(annotate, "Refugees reached the Greek island of Lesbos at dawn.")
+    assert regions["Lesbos"].country == "GR"
+
+
 def test_regions_state_before_a_small_namesake_town_abroad(annotate):
     regions = _regions(annotate, "Snow closed the roads in Vermont and New Hampshire on Monday.")
     assert (regions["Vermont"].type, regions["Vermont"].country) == ("subdivision", "US")
