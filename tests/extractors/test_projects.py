@@ -54,6 +54,11 @@ def _projects(annotate, text):
         ("Drivers welcomed the new Mirzo flyover on Monday.", "Mirzo flyover", "road"),
         ("Crews repaired the Dunmore causeway after the storm.", "Dunmore causeway", "road"),
         ("The Batken refinery resumed work in May.", "Batken refinery", "other"),
+        ("Officials broke ground on the Tema-Aflao coastal highway.", "Tema-Aflao coastal highway", "road"),
+        ("The ZETA crude oil pipeline will cross two borders.", "ZETA crude oil pipeline", "pipeline"),
+        ("The Vistula Pipe carries gas under the river.", "Vistula Pipe", "pipeline"),
+        # route ends with lower-case words inside their names
+        ("They will build a railway from Dar es Salaam to Dodoma.", "railway from Dar es Salaam to Dodoma", "railway"),
         # a bare name defined as infrastructure
         ("Lapis Lazuli is an international transit route linking Afghanistan to Turkey.", "Lapis Lazuli", "corridor"),
     ],

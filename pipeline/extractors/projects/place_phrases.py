@@ -15,12 +15,21 @@ _ADMIN_WORDS = frozenset({"province", "region", "district", "county", "oblast", 
 _FEATURE_WORDS = frozenset({"River", "Sea", "Lake", "Canal", "Gulf", "Bay", "Strait", "Coast", "Delta", "Valley"})
 
 
+# lower-case words inside a place name ("Dar es Salaam", "Rio de Janeiro", "Ras al Khaimah")
+_INNER = frozenset({"es", "de", "del", "da", "do", "dos", "di", "du", "la", "el", "al", "ul"})
+
+
 def _names_end(doc: Doc, k: int, limit: int, *, dashes: bool = True) -> int:
     """End of a run of name words from k ("Baku–Tbilisi" with `dashes`); k when none."""
     m = k
-    while m < limit and (is_name_token(doc[m]) or (
-            dashes and m > k and doc[m].text in DASHES and m + 1 < limit and is_name_token(doc[m + 1]))):
-        m += 1
+    while m < limit:
+        if is_name_token(doc[m]):
+            m += 1
+        elif m > k and m + 1 < limit and is_name_token(doc[m + 1]) and (
+                (dashes and doc[m].text in DASHES) or doc[m].text in _INNER):
+            m += 1
+        else:
+            break
     return m
 
 
