@@ -63,6 +63,9 @@ def test_officials_ambassador_to_country_sets_posted_to(annotate, text, name, co
          "Pavel Ivanov", "governor", "Tver Region", "RU"),
         ("The delegation from Japan met the Governor of Kandahar, Tooryalai Wesa, on Monday.",
          "Tooryalai Wesa", "governor", "Kandahar", "AF"),
+        # an international body's office serves no state, whatever country the sentence names
+        ("The Georgian minister met EU Commission Vice President Anna Lind in Tbilisi.",
+         "Anna Lind", "vice president", "EU Commission", None),
     ],
 )
 def test_officials_organization_named_with_office(annotate, text, name, role, organization, country):
