@@ -122,8 +122,8 @@ def add_regions(regions: list[Region], spans: list[Span]) -> list[Region]:
     out = list(regions)
     for span in spans:
         place = _place(span.text)
-        if place is None or place.strong:
-            continue
+        if place is None or any(p.strong for p in lookup(span.text)):
+            continue  # "Vienna" is a strong city whatever its province of the same name
         name = place.name or span.text
         mention = Mention("REGION", span.text, span.start_char, span.end_char, key=f"region:{name}")
         if name in by_name:

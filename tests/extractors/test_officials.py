@@ -519,3 +519,22 @@ def test_officials_first_name_a_transcript_adds_in_brackets(annotate):
     officials = _officials(annotate(text))
     assert {"Maria Lindqvist", "Pavel Rusu"} <= set(officials), officials
     assert officials["Maria Lindqvist"].role == "ambassador"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "country"),
+    [
+        ("Talks were held between Armenian Foreign Minister Aram Sargsyan and his Georgian "
+         "counterpart Nino Beridze in Yerevan.", "Nino Beridze", "foreign minister", "GE"),
+        ("Danish Heir Apparent Frederik and his Swedish counterpart Victoria opened the fair.",
+         "Victoria", "heir apparent", "SE"),
+    ],
+)
+def test_officials_counterpart_holds_the_office_of_the_official_before(annotate, text, name, role, country):
+    official = _officials(annotate(text))[name]
+    assert (official.role, official.country) == (role, country)
+
+
+def test_officials_title_that_is_a_given_name_after_an_office(annotate):
+    officials = _officials(annotate("Afghan acting Foreign Minister Amir Khan Muttaqi visited Tashkent."))
+    assert officials["Amir Khan Muttaqi"].role == "foreign minister"

@@ -128,6 +128,19 @@ def _person_display(span: Span) -> str:
 # ---------------------------------------------------------------- names next to an office
 
 
+# titles that are given names too ("Foreign Minister Amir Khan Muttaqi", "Sultan Al Jaber")
+_GIVEN_NAME_TITLES = frozenset({"amir", "sultan"})
+
+
+def _given_name_title(doc: Doc, i: int) -> bool:
+    """A title word right after another office and before a capitalised name is a first name."""
+    return (
+        doc[i].lower_ in _GIVEN_NAME_TITLES
+        and i >= 1 and doc[i - 1].lower_ in lexicon()
+        and i + 1 < len(doc) and doc[i + 1].is_title
+    )
+
+
 def name_after(doc: Doc, i: int, role_starts: set[int], region_names: frozenset[str]) -> Span | None:
     """The person's name starting at token i (honorifics skipped), or None."""
     words = role_words()
@@ -139,14 +152,14 @@ def name_after(doc: Doc, i: int, role_starts: set[int], region_names: frozenset[
     if i + 2 < len(doc) and doc[i].text == "[" and doc[i + 2].text == "]":
         i += 1  # "Ambassador [Kent] Logsdon": a transcript adds the first name in brackets
     start = i
-    if start in role_starts:
+    if start in role_starts and not _given_name_title(doc, start):
         return None
     while i < len(doc) and i - start < MAX_NAME_TOKENS:
         token = doc[i]
         if token.text == "]" and i == start + 1 and i + 1 < len(doc) and _is_capitalized(doc[i + 1]):
             i += 1
             continue
-        if i > start and i in role_starts or token.lower_ in lexicon():
+        if i > start and i in role_starts or (i > start or start not in role_starts) and token.lower_ in lexicon():
             break
         if i == start and token.ent_type_ in ("ORG", "FAC") and token.ent_iob_ == "B":
             ent_end = next(e.end for e in entities(doc) if e.start == i)
@@ -446,10 +459,40 @@ def find_officials(doc: Doc, regions: list[Region]) -> tuple[list[Official], lis
                 continue
         pending = []
     sightings += _described_bare_names(doc, descriptions, sightings)
+    sightings += _counterparts(doc, sightings, role_starts, region_names)
     persons = _group(sightings)
     officials, non_officials = _resolve(doc, persons, region_names, regions)
     _link_descriptions(officials, descriptions)
     return officials, non_officials
+
+
+_COUNTERPART_OWNERS = frozenset({"his", "her", "their"})
+
+
+def _counterparts(doc: Doc, sightings: list[Sighting], role_starts: set[int],
+                  region_names: frozenset[str]) -> list[Sighting]:
+    """ "Danish Heir Apparent Frederik and his Swedish counterpart Victoria": a counterpart holds
+    the office of the official named before it in the sentence, for the state its nationality
+    word names ("his counterpart, Foreign Secretary X" names its own office)."""
+    found = []
+    for i in (i for i, w in enumerate(texts(doc)) if w == "counterpart" and i >= 2):
+        country = country_code(doc[i - 1].text) if is_demonym(doc[i - 1].text) else None
+        if country is None or doc[i - 2].lower_ not in _COUNTERPART_OWNERS:
+            continue
+        k = i + 2 if i + 1 < len(doc) and doc[i + 1].text == "," else i + 1
+        if k in role_starts:
+            continue
+        name = name_after(doc, k, role_starts, region_names)
+        if name is None or not any(t.ent_type_ == "PERSON" for t in name):
+            continue
+        sentence_start = doc[i].sent.start_char
+        before = [s for s in sightings if s.office is not None
+                  and sentence_start <= s.start_char and s.end_char <= doc[i - 2].idx]
+        if before:
+            office = replace(max(before, key=lambda s: s.end_char).office, country=country,
+                             organization=None, posted_to=None)
+            found.append(Sighting(name.start_char, name.end_char, _person_display(name), office))
+    return found
 
 
 @lru_cache(maxsize=1)
