@@ -538,3 +538,15 @@ def test_officials_counterpart_holds_the_office_of_the_official_before(annotate,
 def test_officials_title_that_is_a_given_name_after_an_office(annotate):
     officials = _officials(annotate("Afghan acting Foreign Minister Amir Khan Muttaqi visited Tashkent."))
     assert officials["Amir Khan Muttaqi"].role == "foreign minister"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Britain's Prime Minister spoke with President Marta Kovalenko of Ukraine on Monday.",
+         "Marta Kovalenko", "UA"),
+        ("The German chancellor thanked Ambassador John Peel of the United States.", "John Peel", "US"),
+    ],
+)
+def test_officials_state_after_the_name_is_the_office_s(annotate, text, name, country):
+    assert _officials(annotate(text))[name].country == country

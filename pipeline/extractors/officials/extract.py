@@ -426,7 +426,9 @@ def find_officials(doc: Doc, regions: list[Region]) -> tuple[list[Official], lis
             for earlier in pending if coordinated else []:
                 sightings.append(Sighting(name.start_char, name.end_char, _person_display(name), earlier))
             plural = _plural(doc, end)
-            and_at, own = _after_own_state(doc, name.end) if plural else (name.end, None)
+            and_at, own = _after_own_state(doc, name.end)
+            if not plural and office.country is not None:
+                own = None  # "German Chancellor X of the CDU": the office says its state
             first_office = replace(office, country=own) if own else office
             sightings.append(Sighting(name.start_char, name.end_char, _person_display(name), first_office))
             used_until = name.end
@@ -607,9 +609,13 @@ def _after_own_state(doc: Doc, i: int) -> tuple[int, str | None]:
     """"A of Iran and B of Armenia": the token after an 'of COUNTRY' right after a name, and
     that country; (i, None) where none follows."""
     if i + 1 < len(doc) and doc[i].lower_ == "of":
-        code = country_code(doc[i + 1].text)
-        if code and not is_demonym(doc[i + 1].text):
-            return i + 2, code
+        first = i + 2 if doc[i + 1].lower_ == "the" else i + 1
+        # "of Iran", "of the United States", "of the Kyrgyz Republic"
+        for end in range(min(first + 3, len(doc)), first, -1):
+            text = doc[first:end].text
+            code = country_code(text)
+            if code and not is_demonym(text):
+                return end, code
     return i, None
 
 
