@@ -59,6 +59,10 @@ def _projects(annotate, text):
         ("The Vistula Pipe carries gas under the river.", "Vistula Pipe", "pipeline"),
         # route ends with lower-case words inside their names
         ("They will build a railway from Dar es Salaam to Dodoma.", "railway from Dar es Salaam to Dodoma", "railway"),
+        # a work described by what it spans, and a part of an airport
+        ("A new bridge over the Luangwa at Mfuwe opened in 2021.", "bridge over the Luangwa", "bridge"),
+        ("Work on the second runway at Kotoka International Airport began.",
+         "second runway at Kotoka International Airport", "airport"),
         # a bare name defined as infrastructure
         ("Lapis Lazuli is an international transit route linking Afghanistan to Turkey.", "Lapis Lazuli", "corridor"),
     ],
@@ -528,3 +532,9 @@ def test_projects_phase_of_no_work_is_not_listed(annotate):
 def test_projects_spellings_apart_by_a_dash_are_one_project(annotate):
     text = "The Trans–Karoo Highway was widened. Trucks on the TransKaroo Highway now move faster."
     assert len(annotate(text)._.projects) == 1
+
+
+def test_projects_the_river_a_bridge_spans_stays_a_region(annotate):
+    doc = annotate("Crews began the permanent bridge over the Luangwa River near Mfuwe.")
+    assert "Luangwa River" in {r.name for r in doc._.regions}
+    assert "bridge over the Luangwa River" in {p.name for p in doc._.projects}

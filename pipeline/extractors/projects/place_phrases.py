@@ -12,6 +12,7 @@ _COMPASS = frozenset({
     "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern", "south-western",
 })
 _ADMIN_WORDS = frozenset({"province", "region", "district", "county", "oblast", "state", "governorate", "prefecture"})
+_SPANNING = frozenset({"over", "across"})
 _FEATURE_WORDS = frozenset({"River", "Sea", "Lake", "Canal", "Gulf", "Bay", "Strait", "Coast", "Delta", "Valley"})
 
 
@@ -42,7 +43,9 @@ def _place_phrase(doc: Doc, i: int, limit: int) -> int:
         start = k
         if k < limit and doc[k].lower_ == "the":
             m = _names_end(doc, k + 1, limit)
-            return m if m > k + 1 and doc[m - 1].text in _FEATURE_WORDS else k
+            # "over the Zambezi": what a work spans is a feature, named or not
+            feature = doc[m - 1].text in _FEATURE_WORDS or (k > 0 and doc[k - 1].lower_ in _SPANNING)
+            return m if m > k + 1 and feature else k
         if k < limit and doc[k].lower_ in _COMPASS:
             k += 1
         m = _names_end(doc, k, limit)

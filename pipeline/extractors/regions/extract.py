@@ -444,7 +444,7 @@ def without_mentions_within(
     return kept
 
 
-_PLACING_WORDS = re.compile(r"\s(?:in|at|for|between|near|from|across|through|linking|connecting|and)\s")
+_PLACING_WORDS = re.compile(r"\s(?:in|at|for|between|near|from|across|over|along|through|linking|connecting|and)\s")
 
 
 def name_spans(records: list) -> list[tuple[int, int]]:
