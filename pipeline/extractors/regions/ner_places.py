@@ -5,7 +5,7 @@ Midwest", "the Bay Area", "New England"), and the longer place a gazetteer name 
 NER's LOC label decides here, with guards for what the small model also calls LOC: events
 and bodies ("the East Asia Summit", "the Eastern Partnership"), lone compass or common words
 ("South", "the King"), routes and works ("New Silk Road"), and words NER labels inside a
-lower-case phrase ("trans-Black Sea").
+lower-case phrase ("trans-Black Sea"), heavenly bodies ("Mars").
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ from .matches import _Match, _capitalised
 from .unknown import _head_words
 
 _CONNECTORS = {"of", "and", "the", "de", "del", "la", "el", "al"}
+# heavenly bodies NER calls places
+_NOT_PLACES = frozenset({"earth", "mars", "moon", "sun", "venus", "jupiter", "saturn", "mercury"})
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +64,8 @@ def _plausible_region(doc: Doc, start: int, end: int) -> bool:
         return False  # "President X"
     if start > 0 and "-" in words[start - 1]:
         return False  # "trans-Black Sea"
+    if end - start == 1 and words[start].lower() in _NOT_PLACES:
+        return False
     if end - start == 1 and words[start].lower() in _lower_case_words(doc):
         return False  # a word the article also writes in lower case; "the Alps" stays
     return not is_demonym(doc[start:end].text)
