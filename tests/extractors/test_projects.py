@@ -423,6 +423,12 @@ def test_projects_country_of_an_agreement_sentence(annotate, text, name, country
             "Quito-Cuenca highway",
             "road",
         ),
+        (
+            "The Sialkot-Gujrat section of the M11 motorway opened last year.",
+            ["Sialkot-Gujrat section"],
+            "M11 motorway",
+            "road",
+        ),
     ],
 )
 def test_projects_sections_are_parts_of_the_work_before(annotate, text, part, whole, type_):

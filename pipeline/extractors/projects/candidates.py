@@ -112,6 +112,24 @@ def _of_a_work(doc: Doc, i: int, taken: set[int]) -> bool:
     return j in taken or any(doc[j : j + len(h.split())].text.lower() == h for h in heads() if h.split()[0] == doc[j].lower_)
 
 
+def _place_chain_before(doc: Doc, end: int, limit: int, taken: set[int]) -> int:
+    """Start of the names joined by dashes right before `end` ("the Faisalabad-Gojra section":
+    its ends name the section); `end` where no such chain stands."""
+    start, dashes = end, 0
+    while start - 1 >= limit and start - 1 not in taken:
+        prev = doc[start - 1]
+        if prev.text in DASHES and start < end and start - 2 >= limit and is_name_token(doc[start - 2]):
+            dashes += 1
+            start -= 1
+        elif is_name_token(prev):
+            start -= 1
+        else:
+            break
+    while start < end and doc[start].text in DASHES:
+        start += 1
+    return start if dashes and start < end and is_name_token(doc[start]) else end
+
+
 def section_candidates(doc: Doc, taken: set[int]) -> list[Candidate]:
     """"the Turkish section", "the subsea section", "a section between X and Y": a part of a work
     singled out by a nationality, a place kind or its endpoints. Its type and the whole it
@@ -135,6 +153,7 @@ def section_candidates(doc: Doc, taken: set[int]) -> list[Candidate]:
                 start -= 1
             else:
                 break
+        start = _place_chain_before(doc, start, sent.start, taken)
         end = _endpoints_end(doc, tok.i + 1, sent.end)
         if end > tok.i + 1:
             # "an initial section between X and Y": its adjectives belong to the description
