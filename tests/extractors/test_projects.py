@@ -54,6 +54,7 @@ def _projects(annotate, text):
         ("Drivers welcomed the new Mirzo flyover on Monday.", "Mirzo flyover", "road"),
         ("Crews repaired the Dunmore causeway after the storm.", "Dunmore causeway", "road"),
         ("The Batken refinery resumed work in May.", "Batken refinery", "other"),
+        ("Tankers load at the Arctic Star LNG plant.", "Arctic Star LNG plant", "other"),
         ("Officials broke ground on the Tema-Aflao coastal highway.", "Tema-Aflao coastal highway", "road"),
         ("The ZETA crude oil pipeline will cross two borders.", "ZETA crude oil pipeline", "pipeline"),
         ("The Vistula Pipe carries gas under the river.", "Vistula Pipe", "pipeline"),
