@@ -550,3 +550,14 @@ def test_officials_title_that_is_a_given_name_after_an_office(annotate):
 )
 def test_officials_state_after_the_name_is_the_office_s(annotate, text, name, country):
     assert _officials(annotate(text))[name].country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Philippine Secretary of Energy Rosa Lim opened the plant.", "Rosa Lim", "PH"),
+        ("Samoan Prime Minister Tala Lemalu visited the port.", "Tala Lemalu", "WS"),
+    ],
+)
+def test_officials_nationality_words_philippine_and_samoan(annotate, text, name, country):
+    assert _officials(annotate(text))[name].country == country
