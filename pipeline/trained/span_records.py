@@ -20,7 +20,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from ..extractors.projects.lexicon import grammar, heads
-from ..normalize.gazetteer import Place, lookup
+from ..normalize.gazetteer import lookup
 from ..records import Mention, Project, Region
 
 _LEADING = ("the ", "The ")
@@ -106,11 +106,6 @@ def _name(span: Span) -> str:
     return text
 
 
-def _place(text: str) -> Place | None:
-    places = lookup(text)
-    return min(places, key=lambda p: p.rank) if places else None
-
-
 def add_regions(regions: list[Region], spans: list[Span]) -> list[Region]:
     """Regions with the REGION spans of weak gazetteer names added (to a same-name row if any).
 
@@ -121,9 +116,10 @@ def add_regions(regions: list[Region], spans: list[Span]) -> list[Region]:
     by_name = {r.name: r for r in regions}
     out = list(regions)
     for span in spans:
-        place = _place(span.text)
-        if place is None or any(p.strong for p in lookup(span.text)):
+        places = lookup(span.text)
+        if not places or any(p.strong for p in places):
             continue  # "Vienna" is a strong city whatever its province of the same name
+        place = min(places, key=lambda p: p.rank)
         name = place.name or span.text
         mention = Mention("REGION", span.text, span.start_char, span.end_char, key=f"region:{name}")
         if name in by_name:

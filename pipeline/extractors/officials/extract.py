@@ -152,14 +152,15 @@ def name_after(doc: Doc, i: int, role_starts: set[int], region_names: frozenset[
     if i + 2 < len(doc) and doc[i].text == "[" and doc[i + 2].text == "]":
         i += 1  # "Ambassador [Kent] Logsdon": a transcript adds the first name in brackets
     start = i
-    if start in role_starts and not _given_name_title(doc, start):
+    given_title = start in role_starts  # "Foreign Minister Amir Khan Muttaqi": "Amir" is his
+    if given_title and not _given_name_title(doc, start):
         return None
     while i < len(doc) and i - start < MAX_NAME_TOKENS:
         token = doc[i]
         if token.text == "]" and i == start + 1 and i + 1 < len(doc) and _is_capitalized(doc[i + 1]):
             i += 1
             continue
-        if i > start and i in role_starts or (i > start or start not in role_starts) and token.lower_ in lexicon():
+        if i > start and i in role_starts or token.lower_ in lexicon() and not (i == start and given_title):
             break
         if i == start and token.ent_type_ in ("ORG", "FAC") and token.ent_iob_ == "B":
             ent_end = next(e.end for e in entities(doc) if e.start == i)

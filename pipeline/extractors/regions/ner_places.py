@@ -18,7 +18,7 @@ from ...normalize.gazetteer import Place, context_words
 from ...normalize.geo import fold_name, is_demonym
 from ...normalize.roles import lexicon as office_words
 from ..doc_views import _cached, entities, fine_tags, texts
-from .matches import _Match, _capitalised
+from .matches import _Match, _capitalised, _words
 from .unknown import _head_words
 
 _CONNECTORS = {"of", "and", "the", "de", "del", "la", "el", "al"}
@@ -31,11 +31,6 @@ def _not_place_heads() -> frozenset[str]:
     words = context_words()
     heads = {w.lower() for w in words["organisation_words"] + words["unit_words_after_region"]}
     return frozenset(heads | _head_words())
-
-
-@lru_cache(maxsize=1)
-def _compass() -> frozenset[str]:
-    return frozenset(fold_name(w) for w in context_words()["compass_words"])
 
 
 def _name_tokens(doc: Doc, start: int, end: int) -> bool:
@@ -56,7 +51,7 @@ def _plausible_region(doc: Doc, start: int, end: int) -> bool:
         return False  # "the East Asia Summit", "Port of La Libertad", "Minister X"
     if end < len(doc) and words[end].islower() and words[end] in heads:
         return False  # "the Dodowa hospital": a name of a building
-    if all(fold_name(w) in _compass() for w in words[start:end]):
+    if all(fold_name(w) in _words()["compass"] for w in words[start:end]):
         return False  # "South", "North East"
     if fine_tags(doc)[start].startswith("VB"):
         return False  # "the Make in India programme"
@@ -105,7 +100,7 @@ def ner_places(doc: Doc, matches: list[_Match]) -> list[_Match]:
                 len(inside) == 1
                 and first.start > start
                 and first.end == end
-                and all(fold_name(w) not in _compass() for w in texts(doc)[start : first.start])
+                and all(fold_name(w) not in _words()["compass"] for w in texts(doc)[start : first.start])
             )
             if not longer or not _plausible_region(doc, start, end):
                 continue

@@ -23,6 +23,7 @@ from ...normalize.gazetteer import context_words
 from ...normalize.geo import is_demonym
 from ...normalize.roles import lexicon as office_words
 from ..doc_views import _cached, coarse_tags, entity_at, full_text, lowers, texts, trailing_spaces
+from .matches import _words
 
 _MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
@@ -119,18 +120,13 @@ def _head_words() -> frozenset[str]:
     return frozenset(heads | _FACILITIES)
 
 
-@lru_cache(maxsize=1)
-def _organisation_words() -> frozenset[str]:
-    return frozenset(context_words()["organisation_words"])
-
-
 def _plausible(doc: Doc, start: int, end: int, *, common_ok: bool = False) -> bool:
     """Not a nationality, an office word, a month, a common noun, a facility ("Lamu Port") or
     a person's full name (`common_ok`: "the Meghri region" takes an article itself)."""
     text = doc[start:end].text
     if is_demonym(text) or doc[start].lower_ in office_words():
         return False
-    if doc[end - 1].lower_ in _head_words() or doc[end - 1].text in _organisation_words():
+    if doc[end - 1].lower_ in _head_words() or doc[end - 1].text in _words()["orgs"]:
         return False  # "Lamu Port", "Tahrir Square", "the Rockford School District"
     if end - start == 1 and not common_ok and doc[start].lower_ in common_words(doc):
         return False
@@ -232,14 +228,13 @@ def _before_region_words(doc: Doc) -> list[Found]:
 _APPOSITION_TOWNS = {"town", "city", "village", "port", "capital", "suburb", "municipality"}
 _APPOSITION_SUBDIVISIONS = {"district", "province", "region", "county", "state", "governorate"}
 _APPOSITION_ARTICLES = {"a", "an", "the"}
-_COMPASS_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 
 
 def _before_place_appositions(doc: Doc) -> list[Found]:
     """ "Goma, the capital of North Kivu", "Dolakha, a mountain district east of Kathmandu": a
     name followed by a comma and a noun phrase that says what kind of place it is."""
     found = []
-    low = lowers(doc)
+    low, words, tags = lowers(doc), texts(doc), coarse_tags(doc)
     nouns = _APPOSITION_TOWNS | _APPOSITION_SUBDIVISIONS
     for comma in (i for i, w in enumerate(low) if w == "," and 0 < i < len(doc) - 2):
         if low[comma + 1] not in _APPOSITION_ARTICLES:
@@ -248,21 +243,21 @@ def _before_place_appositions(doc: Doc) -> list[Found]:
         noun = next(
             (j for j in range(comma + 2, min(comma + 5, len(doc))) if low[j] in nouns), None
         )
-        if noun is None or any(not low[j].isalpha() or not texts(doc)[j].islower()
+        if noun is None or any(not low[j].isalpha() or not words[j].islower()
                                for j in range(comma + 2, noun)):
             continue
         after = noun + 1
-        if after < len(doc) and coarse_tags(doc)[after] in ("NOUN", "PROPN"):
-            if low[after] not in _COMPASS_WORDS:
+        if after < len(doc) and tags[after] in ("NOUN", "PROPN"):
+            if low[after] not in _words()["compass"]:
                 continue  # "a city council", "the district court"; not "a district east of"
         if after < len(doc) and low[after] in ("'s", "’s"):
             continue
         start = comma - 1
-        while start > 0 and _is_name_word(texts(doc)[start - 1]) and comma - start < 3:
+        while start > 0 and _is_name_word(words[start - 1]) and comma - start < 3:
             start -= 1
         if _name_run(doc, start, limit=3) != comma or not _plausible(doc, start, comma):
             continue
-        if any(coarse_tags(doc)[j] != "PROPN" for j in range(start, comma)):
+        if any(tags[j] != "PROPN" for j in range(start, comma)):
             continue  # "However, the province's roads"
         why = "region_word" if low[noun] in _APPOSITION_SUBDIVISIONS else "apposition"
         found.append(Found(start, comma, why))
