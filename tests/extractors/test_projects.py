@@ -545,3 +545,29 @@ def test_projects_the_river_a_bridge_spans_stays_a_region(annotate):
     doc = annotate("Crews began the permanent bridge over the Luangwa River near Mfuwe.")
     assert "Luangwa River" in {r.name for r in doc._.regions}
     assert "bridge over the Luangwa River" in {p.name for p in doc._.projects}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("Work on Silverlink, a new east-west railway under the capital, finished in 2022.", "Silverlink", "railway"),
+        ("Greece backed Aegean Reach, a proposed 1,200-km subsea gas pipeline linking Cyprus to Crete.",
+         "Aegean Reach", "pipeline"),
+        ("The lenders will finance Korvo 2, a hydropower project on the Ruvuma River.", "Korvo 2", "power_plant"),
+        ("The Tamsa plant, Bangladesh's second nuclear power station, will open next year.", "Tamsa plant", "power_plant"),
+    ],
+)
+def test_projects_bare_name_defined_by_an_apposition(annotate, text, name, type_):
+    # the apposition describes the named work: it is no second, unnamed project
+    projects = _projects(annotate, text)
+    assert list(projects) == [name] and projects[name].type == type_
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Maria Olsen, a railway engineer from Oslo, spoke first.",
+     "Georgia, a transit corridor between Europe and Asia, wants more trains.",
+     "Brightwater, a new project to train teachers, started in May."],
+)
+def test_projects_apposition_that_describes_no_work_names_none(annotate, text):
+    assert not {"Maria Olsen", "Georgia", "Brightwater"} & set(_projects(annotate, text))

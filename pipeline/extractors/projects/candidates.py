@@ -2,7 +2,8 @@
 into names, plus
 
 - bare names a copula defines, either way ("Blue Stream is a gas pipeline", "the first gas
-  pipeline under the sea was Blue Stream"), and their numbered lines ("Nord Stream 2");
+  pipeline under the sea was Blue Stream"), or an apposition ("Crossrail, a railway under
+  London"), and their numbered lines ("Nord Stream 2");
 - sections of a work singled out by a nationality, a place kind or endpoints ("the Turkish
   section", "an initial section between X and Y");
 - components named by a label or the work they are of/at ("phase I of the X Project",
@@ -15,9 +16,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from .grammar import Candidate, HeadMatch, _text, grow, head_matches
+from .grammar import Candidate, HeadMatch, _text, _type_of, grow, head_matches
 from .place_phrases import _place_phrase
-from .words import DASHES, LABEL, is_name_token
+from .words import DASHES, LABEL, POSSESSIVE as POSSESSIVE_MARKS, is_modifier, is_name_token
 from .lexicon import grammar, heads
 from .places import country_or_wider as _country_or_wider
 from ..doc_views import lowers
@@ -87,6 +88,63 @@ def copula_candidates(doc: Doc, taken: set[int], region_tokens: set[int], matche
             continue
         start = tokens[0].i
         out.append(Candidate(start, subj.i + 1, doc[start : subj.i + 1].text, head.type, head.text, True, kind="copula"))
+    return out
+
+
+# a lower-case word that may end a bare name an apposition defines ("the Barakah plant, the
+# first nuclear power station of ...")
+_NAME_TAILS = frozenset({"plant", "project", "scheme", "facility", "complex", "station", "works"})
+
+
+def _apposition_name(doc: Doc, root: Token, comma: int) -> tuple[int, int] | None:
+    """The proper name of `root` that ends right before `comma` ("EastMed", "Inga 3", "the
+    Rooppur plant"), as (start, end) without a leading "the"; None when it is no bare name."""
+    if root.i < doc[comma].sent.start or not all(LABEL.match(t.text) for t in doc[root.i + 1 : comma]):
+        return None
+    start = root.left_edge.i
+    tokens = [t for t in doc[start:comma] if t.lower_ != "the"]
+    if tokens and tokens[-1].lower_ in _NAME_TAILS and len(tokens) > 1:
+        tokens = tokens[:-1]
+    if not tokens or not all(is_name_token(t) or t.text in DASHES or LABEL.match(t.text) for t in tokens):
+        return None
+    if not is_name_token(tokens[0]):
+        return None
+    return tokens[0].i, comma
+
+
+def apposition_candidates(
+    doc: Doc, taken: set[int], region_tokens: set[int], matches: list[HeadMatch]
+) -> list[tuple[Candidate, int]]:
+    """"Crossrail, a new east-west railway under London", "EastMed, a proposed subsea gas
+    pipeline ...": a bare proper name that an apposition defines as one work, each with the
+    index of the apposition's head noun (what stands there describes the same work)."""
+    out = []
+    for match in matches:
+        noun = doc[match.end - 1]
+        if match.plural or noun.dep_ != "appos" or noun.head.i >= match.start:
+            continue
+        first = noun.left_edge.i
+        opens = doc[first].lower_ in ("a", "an", "the") or (
+            first + 1 < match.start and doc[first + 1].text in POSSESSIVE_MARKS
+        )
+        comma = first - 1
+        if not opens or comma < 1 or doc[comma].text != "," or noun.head.i >= comma:
+            continue
+        span = _apposition_name(doc, noun.head, comma)
+        if span is None:
+            continue
+        start, end = span
+        if any(i in taken or i in region_tokens for i in range(start, comma)):
+            continue
+        name = _text(doc, start, end)
+        if _country_or_wider(name):
+            continue
+        sent = noun.sent
+        mods = [t for t in doc[first : match.start] if is_modifier(t)]
+        typ, head_text = _type_of(doc, [match], mods, sent)
+        if typ is None:
+            continue  # "X, a new project to train teachers": nothing says it is a work
+        out.append((Candidate(start, end, name, typ, head_text, True, kind="apposition"), noun.i))
     return out
 
 
@@ -176,7 +234,7 @@ def numbered_variants(doc: Doc, cands: list[Candidate], taken: set[int]) -> list
     is another work of the same kind (its second line, its first phase)."""
     bare = {}
     for c in cands:
-        if c.named and c.type and c.kind == "copula":
+        if c.named and c.type and c.kind in ("copula", "apposition"):
             bare.setdefault(tuple(t.text for t in doc[c.start : c.end]), c)
     out = []
     for words, base in bare.items():
@@ -284,6 +342,11 @@ def find_candidates(doc: Doc, region_tokens: set[int] = frozenset()) -> list[Can
     taken = {i for c in out for i in range(c.start, c.end)}
     copulas = copula_candidates(doc, taken, set(region_tokens), matches)
     out = [c for c in out if not _defines(doc, c, copulas)] + copulas
+    taken = {i for c in out for i in range(c.start, c.end)}
+    appositions = apposition_candidates(doc, taken, set(region_tokens), matches)
+    described = {noun for _, noun in appositions}
+    out = [c for c in out if not any(c.start <= noun < c.end for noun in described)]
+    out.extend(a for a, _ in appositions)
     taken = {i for c in out for i in range(c.start, c.end)}
     out.extend(numbered_variants(doc, out, taken))
     taken = {i for c in out for i in range(c.start, c.end)}
