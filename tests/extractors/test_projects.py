@@ -571,3 +571,18 @@ def test_projects_bare_name_defined_by_an_apposition(annotate, text, name, type_
 )
 def test_projects_apposition_that_describes_no_work_names_none(annotate, text):
     assert not {"Maria Olsen", "Georgia", "Brightwater"} & set(_projects(annotate, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("Phase 2 of the Kirima Superhighway will add four lanes.", "Kirima Superhighway", "road"),
+        ("Traffic on the Capital Beltway was slow on Monday.", "Capital Beltway", "road"),
+        ("The Ruaka dry port opened in May.", "Ruaka dry port", "port"),
+        ("Engineers inspected the Kesto viaduct after the storm.", "Kesto viaduct", "bridge"),
+        ("The Hill Town cable car carries tourists to the summit.", "Hill Town cable car", "other"),
+    ],
+)
+def test_projects_everyday_heads(annotate, text, name, type_):
+    projects = _projects(annotate, text)
+    assert name in projects and projects[name].type == type_
