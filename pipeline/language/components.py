@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .attributes import AttributeLookup
 
@@ -28,6 +28,36 @@ class LineBreaksComponent:
         for token in doc[:-1]:
             if token.is_space and "\n" in token.text:
                 doc[token.i + 1].is_sent_start = True
+        return doc
+
+
+# English words that follow a name and a hyphen ("Smith-led", "Obama-era"): no given name
+_HYPHEN_WORDS = frozenset({"led", "era", "like", "style", "type", "based", "backed", "born", "owned", "run", "made", "old", "linked", "free"})
+
+
+class NameHyphensComponent:
+    """Extends a person NER cut at a hyphen over the rest of a hyphenated given name ("Moon
+    Jae-in", "Han Duck-soo", "Choe Son-hui": NER stops at "Jae"), after the NER."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        changed = False
+        for k, ent in enumerate(ents):
+            end = ent.end
+            if ent.label_ != "PERSON" or len(ent) < 2 or end + 1 >= len(doc):
+                continue
+            dash, tail = doc[end], doc[end + 1]
+            joined = not doc[end - 1].whitespace_ and not dash.whitespace_
+            if dash.text not in ("-", "‑") or not joined or not (tail.is_alpha and tail.is_lower):
+                continue
+            if len(tail) > 5 or tail.lower_ in _HYPHEN_WORDS or (k + 1 < len(ents) and ents[k + 1].start <= end + 1):
+                continue
+            if end + 2 < len(doc) and doc[end + 2].text in ("-", "‑") and not tail.whitespace_:
+                continue  # "son-in-law"
+            ents[k] = Span(doc, ent.start, end + 2, label=ent.label)
+            changed = True
+        if changed:
+            doc.ents = ents
         return doc
 
 
@@ -104,6 +134,11 @@ def make_attribute_lookup(nlp: Language, name: str, patterns: list[dict]) -> Att
 @Language.factory("news_line_breaks", assigns=["token.is_sent_start"])
 def make_line_breaks(nlp: Language, name: str) -> LineBreaksComponent:
     return LineBreaksComponent()
+
+
+@Language.factory("news_name_hyphens", assigns=["doc.ents"], requires=["doc.ents"])
+def make_name_hyphens(nlp: Language, name: str) -> NameHyphensComponent:
+    return NameHyphensComponent()
 
 
 @Language.factory("news_regions", assigns=["doc._.regions"])

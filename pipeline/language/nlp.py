@@ -94,6 +94,8 @@ def load_nlp(model: str = DEFAULT_MODEL, *, trained: bool = True, weights: str |
             raise ModelNotFound(str(err)) from err
     if "parser" in nlp.pipe_names and "news_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("news_line_breaks", before="parser")
+    if "ner" in nlp.pipe_names and "news_name_hyphens" not in nlp.pipe_names:
+        nlp.add_pipe("news_name_hyphens", after="ner")
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)

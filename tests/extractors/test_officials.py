@@ -561,3 +561,37 @@ def test_officials_state_after_the_name_is_the_office_s(annotate, text, name, co
 )
 def test_officials_nationality_words_philippine_and_samoan(annotate, text, name, country):
     assert _officials(annotate(text))[name].country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Foreign Minister Cho Tae-yul met Prime Minister Han Duck-soo in Seoul.", "Han Duck-soo"),
+        ("Vice Foreign Minister Park Yoon-joo arrived in Tokyo.", "Park Yoon-joo"),
+    ],
+)
+def test_officials_hyphenated_given_name_stays_whole(annotate, text, name):
+    # NER stops such names at the hyphen ("Han Duck"); the whole name is the official's
+    officials = _officials(annotate(text))
+    assert name in officials and officials[name].mentions
+
+
+@pytest.mark.parametrize(
+    "text", ["The Smith-led group met in London.", "Prime Minister Ana Brnabic's father-in-law spoke."]
+)
+def test_officials_english_words_after_a_hyphen_stay_out_of_names(annotate, text):
+    assert not any(n.endswith(("-led", "-in")) for n in _officials(annotate(text)))
+
+
+def test_officials_short_surname_is_a_mention_and_meets(annotate):
+    # "Wang Yi": a two-letter last word still maps the written name to its official
+    doc = annotate("Foreign Minister Mei Lin held talks with Foreign Minister Wang Yi in Beijing.")
+    officials = _officials(doc)
+    assert officials["Wang Yi"].mentions
+    assert {(r.head, r.tail) for r in doc._.relations if r.type == "MET_WITH"} & {("Mei Lin", "Wang Yi"), ("Wang Yi", "Mei Lin")}
+
+
+def test_officials_lower_case_office_after_a_name_ner_cut(annotate):
+    # NER reads "Ursula von der" as a person and "Leyen" as a place; the office is still hers
+    officials = _officials(annotate("Ursula von der Leyen, president of the Regional Council, arrived in Graz."))
+    assert "Ursula von der Leyen" in officials and officials["Ursula von der Leyen"].role == "president"

@@ -708,20 +708,28 @@ def _resolve(doc: Doc, persons: list[Person], region_names: frozenset[str], regi
     # every capitalized word that is an official's surname (or a close misspelling) is a mention
     words = texts(doc)
     for i, text in enumerate(words):
-        if not text[:1].isupper() or len(text) < 3 or i in claimed:
+        if not text[:1].isupper() or len(text) < 2 or i in claimed:
             continue
         token = doc[i]
         if not token.is_alpha:
             continue
         if is_demonym(token.text) or token.lower_ in role_words()["name_stop"]:
             continue
-        word = names.fold(token.text)
+        last = _hyphen_compound_end(doc, i)  # "Jae-in" is one surname word of three tokens
+        word = names.fold(doc[i : last + 1].text)
         if word in lexicon():
             continue
-        owner = next((o for o in officials if names.similar_surnames(names.surname(o.name), word)), None)
-        if owner is None:
-            continue
-        span = _name_span_around(doc, token, region_names)
+        if len(text) < 3 or last > i:
+            # a short or hyphenated last word ("Wang Yi", "Moon Jae-in"): only the whole name
+            owner = next((o for o in officials if names.fold(o.name.split()[-1]) == word), None)
+            span = _full_name_ending(doc, last, owner.name) if owner is not None else None
+            if span is None:
+                continue
+        else:
+            owner = next((o for o in officials if names.similar_surnames(names.surname(o.name), word)), None)
+            if owner is None:
+                continue
+            span = _name_span_around(doc, token, region_names)
         if span.end < len(doc) and span.end > 0 and doc[span.end].text[:1].isupper() and doc[span.end].lower_ in {"administration", "act", "doctrine", "foundation", "center", "centre"}:
             continue  # "the Trump Administration": a name inside a name
         if not names.same_person(owner.name, span.text):
@@ -809,6 +817,23 @@ def _destinations(verb: Token) -> list[Token]:
         if prep.dep_ == "prep" and prep.lower_ in ("to", "in"):
             targets.extend(c for c in prep.children if c.dep_ == "pobj")
     return targets
+
+
+def _hyphen_compound_end(doc: Doc, i: int) -> int:
+    """The last token of a hyphenated word starting at i ("Jae - in"), else i."""
+    if i + 2 < len(doc) and doc[i + 1].text in ("-", "‑") and not doc[i].whitespace_ and not doc[i + 1].whitespace_:
+        if doc[i + 2].is_alpha:
+            return i + 2
+    return i
+
+
+def _full_name_ending(doc: Doc, last: int, name: str) -> Span | None:
+    """The official's whole name written as it is, ending at token `last`; None when it is not."""
+    end_char = doc[last].idx + len(doc[last])
+    start_char = end_char - len(name)
+    if start_char < 0 or names.fold(doc.text[start_char:end_char]) != names.fold(name):
+        return None
+    return doc.char_span(start_char, end_char)
 
 
 def _name_span_around(doc: Doc, token: Token, region_names: frozenset[str]) -> Span:

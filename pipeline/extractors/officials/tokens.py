@@ -38,7 +38,16 @@ def _apposed_to_person(doc: Doc, start: int) -> bool:
     k = start
     while k > 0 and start - k < 4 and doc[k - 1].ent_type_ in ("ORG", "GPE", "NORP") and doc[k - 1].text != ",":
         k -= 1
-    return k >= 2 and doc[k - 1].text == "," and doc[k - 2].ent_type_ == "PERSON"
+    if k < 2 or doc[k - 1].text != ",":
+        return False
+    # NER may cut a name with particles ("Ursula von der" PERSON, "Leyen" GPE): a capitalized
+    # run before the comma that holds a person's word is still a name
+    i = k - 2
+    while i >= 0 and k - 2 - i < 5 and (_is_capitalized(doc[i]) or doc[i].lower_ in names.PARTICLES):
+        if doc[i].ent_type_ == "PERSON":
+            return True
+        i -= 1
+    return False
 
 
 def _title_before_person(doc: Doc, start: int, end: int) -> bool:
