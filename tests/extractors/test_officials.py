@@ -595,3 +595,16 @@ def test_officials_lower_case_office_after_a_name_ner_cut(annotate):
     # NER reads "Ursula von der" as a person and "Leyen" as a place; the office is still hers
     officials = _officials(annotate("Ursula von der Leyen, president of the Regional Council, arrived in Graz."))
     assert "Ursula von der Leyen" in officials and officials["Ursula von der Leyen"].role == "president"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Defence Secretary Tom Hale said Britain would send more ships.", "Tom Hale", "defense secretary"),
+        ("Health Secretary Anna Reid opened the hospital.", "Anna Reid", "health secretary"),
+        ("State Secretary Jonas Weber arrived in Dakar.", "Jonas Weber", "state secretary"),
+    ],
+)
+def test_officials_cabinet_secretaries_keep_their_portfolio(annotate, text, name, role):
+    officials = _officials(annotate(text))
+    assert officials[name].role == role and officials[name].organization is None
