@@ -622,3 +622,21 @@ def test_regions_territory_iso_lists_under_a_state_is_its_subdivision(annotate, 
 def test_regions_a_country_named_like_a_foreign_prefecture_stays_a_country(annotate):
     region = _regions(annotate, "The minister flew from Mali to Senegal.")["Mali"]
     assert (region.type, region.country) == ("country", "ML")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Kenya's police were busy. Police in Nakuru and Eldoret arrested 40 people.", "Eldoret", "KE"),
+        ("Bangladesh was tense. Protests spread from Dhaka to Chittagong and Sylhet.", "Sylhet", "BD"),
+    ],
+)
+def test_regions_a_weak_town_listed_with_a_found_place_of_its_country(annotate, text, name, country):
+    # NER gives the second town no place label (or a person's); the list it stands in places it
+    regions = _regions(annotate, text)
+    assert name in regions and regions[name].country == country
+
+
+def test_regions_a_listed_name_of_another_country_is_no_place(annotate):
+    # "Police" is a Polish town, but it is listed with no Polish place
+    assert "Police" not in _regions(annotate, "Kenya's police were busy. Nakuru and Police officers met.")

@@ -179,6 +179,38 @@ def _conjoined_with_place(
     return False
 
 
+_LIST_LINKS = frozenset({"and", ",", "or", "to"})
+
+
+def _listed_with_chosen(doc: Doc, matches: list[_Match]) -> None:
+    """ "Nakuru and Eldoret", "from Dhaka to Chittagong and Sylhet": a weak town or province
+    left out (NER gave it no place label, or a person's) that the text lists next to a place
+    already taken, of the same country, is a place too. Repeats along the list."""
+    changed = True
+    while changed:
+        changed = False
+        for k, match in enumerate(matches):
+            if match.place is not None or match.excluded or match.hint or _in_longer_name(doc, match):
+                continue
+            if doc[match.start].lower_ in common_words(doc):
+                continue
+            for other in matches[max(0, k - 1) : k + 2]:
+                place = other.place
+                if other is match or place is None or place.type not in ("city", "subdivision", "country"):
+                    continue
+                gap = doc[other.end : match.start] if other.end <= match.start else doc[match.end : other.start]
+                if len(gap) not in (1, 2) or not all(t.lower_ in _LIST_LINKS for t in gap):
+                    continue
+                same = [p for p in match.candidates if p.country == place.country and p.type in ("city", "subdivision")
+                        and p.support in ("", "ner", "local")]
+                if place.type == "country" and len(same) > 0 and doc[match.start - 1].lower_ != "and":
+                    continue  # "Kenya, Nakuru": only a list of towns or a country's own towns joined by "and"
+                if same:
+                    match.place = min(same, key=lambda p: (p.type != "city", -p.population))
+                    changed = True
+                    break
+
+
 def _after_town_of(doc: Doc, match: _Match, matches: list[_Match], country: str | None) -> bool:
     """ "Pasadena, California": a state right after a town of its country and a comma."""
     town = _city_comma(doc, match.start, matches)
@@ -376,6 +408,7 @@ def find_place_spans(doc: Doc) -> list[_Found]:
     for match in matches:
         if match.place is None:
             match.place = _choose(doc, match, countries, matches)
+    _listed_with_chosen(doc, matches)
     matches = sorted(matches + unknown_towns(doc, matches), key=lambda m: m.start)
     matches = _natural_features(doc, matches, countries)
     matches = _shared_head_names(doc, matches, countries)
