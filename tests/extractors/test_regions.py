@@ -640,3 +640,35 @@ def test_regions_a_weak_town_listed_with_a_found_place_of_its_country(annotate, 
 def test_regions_a_listed_name_of_another_country_is_no_place(annotate):
     # "Police" is a Polish town, but it is listed with no Polish place
     assert "Police" not in _regions(annotate, "Kenya's police were busy. Nakuru and Police officers met.")
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("India's farmers are angry. Farmers in the Punjab and Haryana protested.", "IN-PB"),
+        ("Pakistan's army said floods in the Punjab killed 20 people.", "PK-PB"),
+    ],
+)
+def test_regions_a_province_written_with_its_article_after_in(annotate, text, iso):
+    # NER calls "Punjab" a nationality here; "in the" and the article's country place it
+    regions = _regions(annotate, text)
+    assert regions["Punjab"].iso_code == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Democratic Republic of the Congo sent troops. They went to eastern Congo.", "CD"),
+        ("Congo and Gabon signed a border deal in Brazzaville.", "CG"),
+    ],
+)
+def test_regions_a_name_two_states_share_is_the_one_the_article_names(annotate, text, code):
+    countries = {r.iso_code for r in annotate(text)._.regions if r.type == "country"}
+    assert code in countries and not {"CD", "CG"} - {code} & countries
+
+
+def test_regions_a_place_described_by_another_place_possessive(annotate):
+    # "Kibera, Nairobi's largest settlement": the apposition says what kind of place it is
+    regions = _regions(annotate, "Kenya's police said residents of Lumbwa, Nairobi's largest informal settlement, left.")
+    assert "Lumbwa" in regions and regions["Lumbwa"].type == "city"
+    assert "Mwangi" not in _regions(annotate, "We spoke to Mwangi, Nairobi's top city planner.")

@@ -148,11 +148,14 @@ def _supported(doc: Doc, match: _Match, *, labels_only: bool = False) -> bool:
 
 
 _LOCATIVES = {"in", "at", "near", "outside"}
-def _after_locative(doc: Doc, match: _Match) -> bool:
+def _after_locative(doc: Doc, match: _Match, *, article: bool = False) -> bool:
     """ "together in Cotonou", "a port at Gwadar", "the Government of Karnataka": a name right
     after a locative word that no longer name goes on from (NER may call it a person, a
-    facility or part of an organisation)."""
+    facility or part of an organisation). With `article`, also after "in the" ("farmers in the
+    Punjab": provinces written with their article)."""
     start = match.start
+    if article and start >= 2 and doc[start - 1].lower_ == "the" and doc[start - 2].lower_ in _LOCATIVES:
+        start -= 1
     # the guide: "Government of X" names the place
     government = start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ == "government"
     if start == 0 or not (government or doc[start - 1].lower_ in _LOCATIVES):
@@ -263,7 +266,7 @@ def _usable(
     if context is not None:
         return context in (place.country, "?")
     if place.support in ("ner", "local") and place.country in doc_countries:
-        if _after_locative(doc, match):
+        if _after_locative(doc, match, article=place.type == "subdivision"):
             return True
     if place.support in ("local", "country") and place.country not in doc_countries:
         # "Victoria, British Columbia": a longer subdivision name NER calls a place stands alone;
@@ -450,7 +453,37 @@ def find_regions(doc: Doc) -> list[Region]:
         ]
         iso = place.iso_code if place.type in ("country", "subdivision") else None
         regions.append(Region(name, place.type, place.country, iso, mentions))
-    return with_context_countries(doc, regions)
+    return with_context_countries(doc, _shared_country_names(regions))
+
+
+# bare names two states share, each with the code a bare mention gets and the other state's
+_SHARED_COUNTRY_NAMES = {"congo": "CD"}
+
+
+def _shared_country_names(regions: list[Region]) -> list[Region]:
+    """ "Troops went to Goma in eastern Congo": a bare name two states share is the state the
+    article otherwise places things in (a Congolese town, "the DRC"), when it places nothing
+    in the state the name reads as alone."""
+    out = list(regions)
+    for region in regions:
+        if region.type != "country" or not region.mentions:
+            continue
+        forms = {fold_name(m.text).removeprefix("the ") for m in region.mentions}
+        other = _SHARED_COUNTRY_NAMES.get(next(iter(forms))) if len(forms) == 1 else None
+        if other is None:
+            continue
+        elsewhere = [r for r in regions if r is not region and r.country == other]
+        if not elsewhere or any(r is not region and r.country == region.country for r in regions):
+            continue
+        same = next((r for r in elsewhere if r.type == "country"), None)
+        if same is not None:
+            key = same.mentions[0].key if same.mentions else None
+            same.mentions = sorted(same.mentions + [Mention(m.label, m.text, m.start_char, m.end_char, key=key) for m in region.mentions], key=lambda m: m.start_char)
+            out.remove(region)
+        else:
+            region.name, region.country, region.iso_code = country_name(other) or region.name, other, other
+            region.mentions = [Mention(m.label, m.text, m.start_char, m.end_char, key=f"region:{region.name}") for m in region.mentions]
+    return out
 
 
 def without_mentions_within(

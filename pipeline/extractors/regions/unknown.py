@@ -225,26 +225,32 @@ def _before_region_words(doc: Doc) -> list[Found]:
 
 
 # "Goma, the capital of North Kivu", "Dolakha, a district east of Kathmandu"
-_APPOSITION_TOWNS = {"town", "city", "village", "port", "capital", "suburb", "municipality"}
+_APPOSITION_TOWNS = {"town", "city", "village", "port", "capital", "suburb", "municipality", "settlement",
+                     "township", "neighbourhood", "neighborhood", "borough", "slum"}
 _APPOSITION_SUBDIVISIONS = {"district", "province", "region", "county", "state", "governorate"}
 _APPOSITION_ARTICLES = {"a", "an", "the"}
 
 
 def _before_place_appositions(doc: Doc) -> list[Found]:
-    """ "Goma, the capital of North Kivu", "Dolakha, a mountain district east of Kathmandu": a
-    name followed by a comma and a noun phrase that says what kind of place it is."""
+    """ "Goma, the capital of North Kivu", "Dolakha, a mountain district east of Kathmandu",
+    "Kibera, Nairobi's largest settlement": a name followed by a comma and a noun phrase that
+    says what kind of place it is."""
     found = []
     low, words, tags = lowers(doc), texts(doc), coarse_tags(doc)
     nouns = _APPOSITION_TOWNS | _APPOSITION_SUBDIVISIONS
     for comma in (i for i, w in enumerate(low) if w == "," and 0 < i < len(doc) - 2):
-        if low[comma + 1] not in _APPOSITION_ARTICLES:
+        if low[comma + 1] in _APPOSITION_ARTICLES:
+            first = comma + 2
+        elif comma + 3 < len(doc) and low[comma + 2] in ("'s", "’s") and tags[comma + 1] == "PROPN":
+            first = comma + 3  # a place's possessive stands for the article
+        else:
             continue
         # up to two lower-case words before the noun ("a small mountain town")
         noun = next(
-            (j for j in range(comma + 2, min(comma + 5, len(doc))) if low[j] in nouns), None
+            (j for j in range(first, min(first + 3, len(doc))) if low[j] in nouns), None
         )
         if noun is None or any(not low[j].isalpha() or not words[j].islower()
-                               for j in range(comma + 2, noun)):
+                               for j in range(first, noun)):
             continue
         after = noun + 1
         if after < len(doc) and tags[after] in ("NOUN", "PROPN"):
