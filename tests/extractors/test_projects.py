@@ -586,3 +586,16 @@ def test_projects_apposition_that_describes_no_work_names_none(annotate, text):
 def test_projects_everyday_heads(annotate, text, name, type_):
     projects = _projects(annotate, text)
     assert name in projects and projects[name].type == type_
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("The Commission will fund the Arlon-Metz base tunnel.", "Arlon-Metz base tunnel", "tunnel"),
+        ("Amber Link, the power connection between Lithuania and Poland, opens in 2030.", "Amber Link", "power_line"),
+        ("A new rail connection between Tallinn and Riga is planned.", "rail connection between Tallinn and Riga", "railway"),
+    ],
+)
+def test_projects_connections_and_base_tunnels(annotate, text, name, type_):
+    projects = _projects(annotate, text)
+    assert name in projects and projects[name].type == type_

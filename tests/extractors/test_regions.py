@@ -672,3 +672,19 @@ def test_regions_a_place_described_by_another_place_possessive(annotate):
     regions = _regions(annotate, "Kenya's police said residents of Lumbwa, Nairobi's largest informal settlement, left.")
     assert "Lumbwa" in regions and regions["Lumbwa"].type == "city"
     assert "Mwangi" not in _regions(annotate, "We spoke to Mwangi, Nairobi's top city planner.")
+
+
+def test_regions_a_parish_not_in_the_gazetteer_is_a_subdivision(annotate):
+    regions = _regions(annotate, "The storm hit the United States. Residents of Tamworth Parish returned home.")
+    assert regions["Tamworth Parish"].type == "subdivision"
+    assert "St. Mark" not in " ".join(_regions(annotate, "The service was held at St. Mark's Parish Church."))
+
+
+def test_regions_a_common_noun_opening_a_sentence_is_no_foreign_namesake(annotate):
+    # "Police" is a Polish town; capitalized here only because it opens the sentence
+    assert "Police" not in _regions(annotate, "Police in Nakuru and Eldoret arrested 40 people.")
+
+
+def test_regions_a_place_inside_a_programme_name_is_no_mention(annotate):
+    regions = _regions(annotate, "The Commission will fund the tunnel under the Connecting Europe Facility.")
+    assert "Europe" not in regions

@@ -324,8 +324,10 @@ def _namesake_abroad(doc: Doc, match: _Match, matches: list[_Match]) -> Place | 
         return None
     if any(p.support == "label" for p in match.candidates) or _in_longer_name(doc, match):
         return None  # "March", "the Summit", "World Bank"
-    if not _supported(doc, match, labels_only=True) and doc[match.start].lower_ in common_words(doc):
-        return None
+    if not _supported(doc, match, labels_only=True):
+        first = doc[match.start]
+        if first.lower_ in common_words(doc) or (first.is_sent_start and first.tag_ not in ("NNP", "NNPS")):
+            return None  # "Police in Nakuru ...": a common noun capitalized by its place in the sentence
     context = context_country(doc, match, matches)
     if context in (None, "?") or any(p.country == context for p in match.candidates):
         return None

@@ -56,7 +56,7 @@ _REGION_WORDS = {"region", "province", "district", "county", "area", "oblast", "
 # "the Amur Region", "Primorye Territory": the capitalised word makes the name a subdivision's
 _SUBDIVISION_WORDS = {
     "Region", "Territory", "Province", "Oblast", "Krai", "County", "District", "Governorate",
-    "Prefecture",
+    "Prefecture", "Parish", "Canton",
 }
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _NOT_PLACE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
