@@ -528,6 +528,11 @@ def test_officials_first_name_a_transcript_adds_in_brackets(annotate):
          "counterpart Nino Beridze in Yerevan.", "Nino Beridze", "foreign minister", "GE"),
         ("Danish Heir Apparent Frederik and his Swedish counterpart Victoria opened the fair.",
          "Victoria", "heir apparent", "SE"),
+        # a country name in place of the nationality word, and a name NER takes for an ORG
+        ("Defense Minister Avi Cohen held a phone call with his U.S. counterpart Mark Hale.",
+         "Mark Hale", "defense minister", "US"),
+        ("Foreign Minister Penny Wong and her Indonesian counterpart Retno Marsudi co-chaired the meeting.",
+         "Retno Marsudi", "foreign minister", "ID"),
     ],
 )
 def test_officials_counterpart_holds_the_office_of_the_official_before(annotate, text, name, role, country):
@@ -608,3 +613,9 @@ def test_officials_lower_case_office_after_a_name_ner_cut(annotate):
 def test_officials_cabinet_secretaries_keep_their_portfolio(annotate, text, name, role):
     officials = _officials(annotate(text))
     assert officials[name].role == role and officials[name].organization is None
+
+
+def test_officials_the_counterpart_state_is_not_the_owner_state(annotate):
+    # "her Indonesian counterpart": the official before it is the other side, not Indonesian
+    officials = _officials(annotate("Foreign Minister Penny Wong and her Indonesian counterpart Retno Marsudi met."))
+    assert officials["Penny Wong"].country != "ID"

@@ -551,3 +551,10 @@ def test_relations_located_in_with_b_hung_from_a_phrase_of_the_linking_verb(nlp)
     regions = [region(text, p) for p in ("Gevgelija", "Macedonia", "Polykastro", "Greece")]
     rows = find_relations(parse(nlp, text), [], [project(text, "Vardar Bridge")], regions, [])
     assert {r.tail for r in rows if r.type == "LOCATED_IN"} == {"Gevgelija", "Macedonia", "Polykastro", "Greece"}
+
+
+def test_relations_a_call_with_his_counterpart_is_a_meeting_of_the_two(annotate):
+    # "his" on the partner side is the holder of the call, not a partner
+    doc = annotate("Defense Minister Avi Cohen held a phone call with his U.S. counterpart Mark Hale.")
+    pairs = {frozenset((r.head, r.tail)) for r in doc._.relations if r.type == "MET_WITH"}
+    assert frozenset(("Avi Cohen", "Mark Hale")) in pairs

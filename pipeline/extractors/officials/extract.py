@@ -347,14 +347,22 @@ def _unstated_country(doc: Doc, countries: list[tuple[int, str]], at_char: int, 
         return None if home == INTERNATIONAL else home
     if office.kind == "international":
         return None
-    # a diplomat never serves the state it is posted to
-    countries = [(pos, code) for pos, code in countries if code != office.posted_to]
+    # a diplomat never serves the state it is posted to; "his Indonesian counterpart" names
+    # the state of the other side
+    counterparts = _counterpart_states(doc)
+    countries = [(pos, code) for pos, code in countries if code != office.posted_to and pos not in counterparts]
     places = [(pos, code) for pos, code in places if code != office.posted_to]
     # the foreign state the article names, else the one its towns lie in ("Kabul"): a home
     # state's release abroad names the host's towns more often than the host itself
     foreign = [(pos, code) for pos, code in countries if code != home]
     foreign = foreign or [(pos, code) for pos, code in places if code != home]
     return default_country(doc, foreign or countries, at_char, places)
+
+
+def _counterpart_states(doc: Doc) -> frozenset[int]:
+    """Character offsets of the state words right before "counterpart"."""
+    words = texts(doc)
+    return frozenset(doc[i - 1].idx for i, w in enumerate(words) if i and w in ("counterpart", "counterparts"))
 
 
 def _home_role(role: str, role_text: str = "") -> bool:
@@ -479,15 +487,17 @@ def _counterparts(doc: Doc, sightings: list[Sighting], role_starts: set[int],
     word names ("his counterpart, Foreign Secretary X" names its own office)."""
     found = []
     for i in (i for i, w in enumerate(texts(doc)) if w == "counterpart" and i >= 2):
-        country = country_code(doc[i - 1].text) if is_demonym(doc[i - 1].text) else None
+        country = country_code(doc[i - 1].text)  # "his Swedish counterpart", "his U.S. counterpart"
         if country is None or doc[i - 2].lower_ not in _COUNTERPART_OWNERS:
             continue
         k = i + 2 if i + 1 < len(doc) and doc[i + 1].text == "," else i + 1
         if k in role_starts:
             continue
         name = name_after(doc, k, role_starts, region_names)
-        if name is None or not any(t.ent_type_ == "PERSON" for t in name):
+        if name is None:
             continue
+        if not any(t.ent_type_ == "PERSON" for t in name) and not _org_is_a_name(name, region_names):
+            continue  # NER may take the counterpart's name for an ORG ("Retno Marsudi")
         sentence_start = doc[i].sent.start_char
         before = [s for s in sightings if s.office is not None
                   and sentence_start <= s.start_char and s.end_char <= doc[i - 2].idx]

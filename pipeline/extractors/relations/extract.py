@@ -558,6 +558,8 @@ def _noun_cue(noun: Token, people: _People, sent: Span) -> list[tuple[tuple[int,
     lex = lexicon()
     with_tokens = [t for w in _with_objects(noun, set()) for t in _phrase_tokens(w, set())]
     with_tokens += _dash_aside(with_tokens)
+    # "a call with his counterpart X": the possessive is the holder's, not a partner
+    with_tokens = [t for t in with_tokens if t.tag_ != "PRP$"]
     with_side = _officials_in(with_tokens, people, sent)
     holders: dict[int, float] = {}
     owner = noun
