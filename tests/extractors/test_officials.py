@@ -619,3 +619,9 @@ def test_officials_the_counterpart_state_is_not_the_owner_state(annotate):
     # "her Indonesian counterpart": the official before it is the other side, not Indonesian
     officials = _officials(annotate("Foreign Minister Penny Wong and her Indonesian counterpart Retno Marsudi met."))
     assert officials["Penny Wong"].country != "ID"
+
+
+@pytest.mark.parametrize("trip", ["During his visit to Baku", "During his trip to Azerbaijan"])
+def test_officials_a_visitor_on_a_trip_does_not_serve_the_host(annotate, trip):
+    text = f"Greece and Azerbaijan are partners. {trip}, Foreign Minister Nikos Pappas met President Ali Karimov."
+    assert _officials(annotate(text))["Nikos Pappas"].country == "GR"

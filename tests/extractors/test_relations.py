@@ -558,3 +558,18 @@ def test_relations_a_call_with_his_counterpart_is_a_meeting_of_the_two(annotate)
     doc = annotate("Defense Minister Avi Cohen held a phone call with his U.S. counterpart Mark Hale.")
     pairs = {frozenset((r.head, r.tail)) for r in doc._.relations if r.type == "MET_WITH"}
     assert frozenset(("Avi Cohen", "Mark Hale")) in pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Deputy Secretary Tom Reed called on President Ali Karimov in Baku.",
+     "Ambassador Jane Hart paid a courtesy call on Foreign Minister Ali Reza."],
+)
+def test_relations_calling_on_an_official_is_a_meeting(annotate, text):
+    doc = annotate(text)
+    assert [r for r in doc._.relations if r.type == "MET_WITH"]
+
+
+def test_relations_calling_on_a_government_to_act_is_no_meeting(annotate):
+    doc = annotate("President Ali Karimov called on the government to act. Deputy Secretary Tom Reed agreed.")
+    assert not [r for r in doc._.relations if r.type == "MET_WITH"]

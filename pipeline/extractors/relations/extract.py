@@ -458,6 +458,10 @@ def _verb_cue(verb: Token, people: _People, sent: Span) -> list[tuple[tuple[int,
             partner_tokens.extend(_phrase_tokens(o, set()))
     for w in _with_objects(verb, subj_ids | {s.i for s in subjects}):
         partner_tokens.extend(_phrase_tokens(w, set()))
+    for prep in (c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in entry.get("preps", ())):
+        # "called on President X": the partner is the object of the verb's own preposition
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            partner_tokens.extend(_phrase_tokens(obj, set()))
     partners = _officials_in(partner_tokens, people, sent)
     if agents and (entry.get("partner") or _next_word(verb) == "with"):
         # the parse often loses the later items of a long list ("met with A, with B, and C",
@@ -557,6 +561,9 @@ def _noun_cue(noun: Token, people: _People, sent: Span) -> list[tuple[tuple[int,
     """Pairs stated by a meeting noun: its "with" side and its holder (possessor or subject)."""
     lex = lexicon()
     with_tokens = [t for w in _with_objects(noun, set()) for t in _phrase_tokens(w, set())]
+    if noun.lower_ == "call":  # "a courtesy call on the Foreign Minister"
+        ons = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "on"]
+        with_tokens += [t for p in ons for o in p.children if o.dep_ == "pobj" for t in _phrase_tokens(o, set())]
     with_tokens += _dash_aside(with_tokens)
     # "a call with his counterpart X": the possessive is the holder's, not a partner
     with_tokens = [t for t in with_tokens if t.tag_ != "PRP$"]
