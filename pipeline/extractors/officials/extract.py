@@ -816,9 +816,9 @@ def _visited_countries(doc: Doc, mentions: list[Mention], places: list[tuple[int
             for target in _destinations(verb):
                 lo, hi = target.left_edge.idx, target.right_edge.idx + len(target.right_edge)
                 visited.update(code for pos, code in places if lo <= pos < hi)
-        # "During his visit to Baku, X ...": the trip of the sentence's first person
-        if first_person is not None and first_person.start >= span.start and first_person.start < span.end:
-            for noun in sent:
+        # "During his visit to Baku, X ...": the trip of the sentence's subject, told before it
+        if span.root.dep_ == "nsubj" and span.root.head == sent.root:
+            for noun in doc[sent.start : span.start]:
                 if noun.lower_ not in _TRIP_NOUNS or noun.pos_ != "NOUN":
                     continue
                 if not any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in noun.children):
