@@ -4,7 +4,8 @@ A place the finders only know by where it stands ("the terminal at Kiyikoy", "a 
 Szczecin") has no country of its own. The guide gives it the country it lies in; a careful
 reader takes the one country its sentence names, or, where the sentence names none, the
 country the article is about. Where the sentence names several, or no country stands out in
-the article, the country stays unknown: a guess there is as often wrong as right.
+the article, the country stays unknown: a guess there is as often wrong as right. A bare
+name two states share ("Congo") is likewise the state the rest of the article points to.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from ...records import Region
+from ...normalize.geo import country_name, fold_name
+from ...records import Mention, Region
 
 # the article's country: at least this share of its country mentions, and this many of them
 ARTICLE_SHARE = 0.6
@@ -52,3 +54,33 @@ def with_context_countries(doc: Doc, regions: list[Region]) -> list[Region]:
         elif not local and article:
             region.country = article
     return regions
+
+
+# bare names two states share, each with the code a bare mention gets and the other state's
+_SHARED_COUNTRY_NAMES = {"congo": "CD"}
+
+
+def shared_country_names(regions: list[Region]) -> list[Region]:
+    """ "Troops went to Goma in eastern Congo": a bare name two states share is the state the
+    article otherwise places things in (a Congolese town, "the DRC"), when it places nothing
+    in the state the name reads as alone."""
+    out = list(regions)
+    for region in regions:
+        if region.type != "country" or not region.mentions:
+            continue
+        forms = {fold_name(m.text).removeprefix("the ") for m in region.mentions}
+        other = _SHARED_COUNTRY_NAMES.get(next(iter(forms))) if len(forms) == 1 else None
+        if other is None:
+            continue
+        elsewhere = [r for r in regions if r is not region and r.country == other]
+        if not elsewhere or any(r is not region and r.country == region.country for r in regions):
+            continue
+        same = next((r for r in elsewhere if r.type == "country"), None)
+        if same is not None:
+            key = same.mentions[0].key if same.mentions else None
+            same.mentions = sorted(same.mentions + [Mention(m.label, m.text, m.start_char, m.end_char, key=key) for m in region.mentions], key=lambda m: m.start_char)
+            out.remove(region)
+        else:
+            region.name, region.country, region.iso_code = country_name(other) or region.name, other, other
+            region.mentions = [Mention(m.label, m.text, m.start_char, m.end_char, key=f"region:{region.name}") for m in region.mentions]
+    return out

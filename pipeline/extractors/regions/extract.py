@@ -25,7 +25,7 @@ from ..doc_views import starts as doc_starts
 from ...normalize.roles import lexicon as office_words
 from ...records import Mention, Region
 from .inside_names import _inside_person, _inside_project_or_org, _org_before
-from .context_country import with_context_countries
+from .context_country import shared_country_names, with_context_countries
 from .features import _compass_regions, _natural_features, _shared_head_names
 from .ner_places import ner_places
 from .matches import _Match, _capitalised, _indexed_words, _tokens_match, _words
@@ -455,37 +455,7 @@ def find_regions(doc: Doc) -> list[Region]:
         ]
         iso = place.iso_code if place.type in ("country", "subdivision") else None
         regions.append(Region(name, place.type, place.country, iso, mentions))
-    return with_context_countries(doc, _shared_country_names(regions))
-
-
-# bare names two states share, each with the code a bare mention gets and the other state's
-_SHARED_COUNTRY_NAMES = {"congo": "CD"}
-
-
-def _shared_country_names(regions: list[Region]) -> list[Region]:
-    """ "Troops went to Goma in eastern Congo": a bare name two states share is the state the
-    article otherwise places things in (a Congolese town, "the DRC"), when it places nothing
-    in the state the name reads as alone."""
-    out = list(regions)
-    for region in regions:
-        if region.type != "country" or not region.mentions:
-            continue
-        forms = {fold_name(m.text).removeprefix("the ") for m in region.mentions}
-        other = _SHARED_COUNTRY_NAMES.get(next(iter(forms))) if len(forms) == 1 else None
-        if other is None:
-            continue
-        elsewhere = [r for r in regions if r is not region and r.country == other]
-        if not elsewhere or any(r is not region and r.country == region.country for r in regions):
-            continue
-        same = next((r for r in elsewhere if r.type == "country"), None)
-        if same is not None:
-            key = same.mentions[0].key if same.mentions else None
-            same.mentions = sorted(same.mentions + [Mention(m.label, m.text, m.start_char, m.end_char, key=key) for m in region.mentions], key=lambda m: m.start_char)
-            out.remove(region)
-        else:
-            region.name, region.country, region.iso_code = country_name(other) or region.name, other, other
-            region.mentions = [Mention(m.label, m.text, m.start_char, m.end_char, key=f"region:{region.name}") for m in region.mentions]
-    return out
+    return with_context_countries(doc, shared_country_names(regions))
 
 
 def without_mentions_within(
