@@ -599,3 +599,25 @@ def test_projects_everyday_heads(annotate, text, name, type_):
 def test_projects_connections_and_base_tunnels(annotate, text, name, type_):
     projects = _projects(annotate, text)
     assert name in projects and projects[name].type == type_
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("The 220 kV Kaunas-Vilnius line will be upgraded by 2026.", "Kaunas-Vilnius line", "power_line"),
+        ("Trains on the Tallinn-Tartu line run every hour.", "Tallinn-Tartu line", "railway"),
+        ("Peru inaugurated the Chancay megaport in November.", "Chancay megaport", "port"),
+    ],
+)
+def test_projects_a_line_named_by_its_ends_and_a_megaport(annotate, text, name, type_):
+    projects = _projects(annotate, text)
+    assert name in projects and projects[name].type == type_
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Israel-Gaza line was calm on Sunday.",
+     "Sri Lanka leased the Hambantota port to China Merchants Port Holdings for 99 years."],
+)
+def test_projects_a_front_line_or_a_company_is_no_project(annotate, text):
+    assert not {"Israel-Gaza line", "China Merchants Port"} & set(_projects(annotate, text))

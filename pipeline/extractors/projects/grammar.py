@@ -27,6 +27,8 @@ from spacy.util import filter_spans
 
 from .lexicon import Head, grammar, heads, plural_forms
 from .places import country_or_wider as _country_or_wider
+from ...normalize.gazetteer import lookup
+from ...normalize.geo import country_code
 from .place_phrases import _COMPASS, _place_phrase, _route_follows
 from .words import DASHES, LABEL, POSSESSIVE, is_acronym, is_modifier, is_name_token
 from ..doc_views import lowers
@@ -275,6 +277,31 @@ def _context_words(doc: Doc, sent: Span) -> set[str]:
     return set(lowers(doc)[start : sent.end])
 
 
+def _places_joined_before(doc: Doc, end: int, floor: int) -> bool:
+    """ "the Kaunas-Vilnius line": places joined by dashes right before a weak head name its
+    ends, as a route after it would."""
+    pieces, i = 0, end - 1
+    while i >= floor and is_name_token(doc[i]):
+        if not (lookup(doc[i].text) or country_code(doc[i].text)):
+            return False
+        pieces += 1
+        if i - 1 >= floor and doc[i - 1].text in DASHES:
+            i -= 2
+        else:
+            break
+    return pieces >= 2
+
+
+_POWER_WORDS = frozenset({"kv", "kilovolt", "power", "electricity", "transmission", "grid", "mw", "megawatts"})
+
+
+def _line_evidence(doc: Doc, match: HeadMatch, sent: Span) -> bool:
+    """The sentence says what the line carries: power words, or the head's own context words
+    ("train", "rail")."""
+    words = set(lowers(doc)[sent.start : sent.end])
+    return bool(words & _POWER_WORDS) or any(w in words for w in match.head.context)
+
+
 def _text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text
 
@@ -292,7 +319,8 @@ def grow(doc: Doc, match: HeadMatch, by_start: dict[int, HeadMatch], floor: int)
     if _follows_org_word(doc, end, limit):
         return None
     if match.head.weak and len(chain) == 1 and mod_start == match.start and not _route_follows(doc, end, limit):
-        return None  # a bare "line" is a front line or a Line of Control, not a power line
+        if not (_places_joined_before(doc, match.start, max(floor, sent.start)) and _line_evidence(doc, match, sent)):
+            return None  # a bare "line" is a front line or a Line of Control, not a power line
     name_tokens = [t for t in doc[name_start:mod_start] if t.text not in "()"]
     site = _site_of(doc, match, end, limit, typ, head_text)
     if site is not None:
