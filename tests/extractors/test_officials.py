@@ -625,3 +625,16 @@ def test_officials_the_counterpart_state_is_not_the_owner_state(annotate):
 def test_officials_a_visitor_on_a_trip_does_not_serve_the_host(annotate, trip):
     text = f"Greece and Azerbaijan are partners. {trip}, Foreign Minister Nikos Pappas met President Ali Karimov."
     assert _officials(annotate(text))["Nikos Pappas"].country == "GR"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Saudi Arabia's Foreign Minister Faisal Nasser met the delegation.", "Faisal Nasser", "SA"),
+        ("Papua New Guinea's Prime Minister James Kora spoke.", "James Kora", "PG"),
+    ],
+)
+def test_officials_a_country_of_several_words_before_an_office_is_no_body(annotate, text, name, country):
+    # "Saudi" is a nationality word too; "Saudi Arabia's" still names only the state
+    official = _officials(annotate(text))[name]
+    assert (official.country, official.organization) == (country, None)

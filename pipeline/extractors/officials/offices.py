@@ -241,7 +241,15 @@ def _read_prefix(tokens: list[Token]) -> tuple[str | None, str | None]:
     """(country, organization) from the words before an office."""
     country = None
     org_tokens: list[Token] = []
+    skip_to = 0
     for k, token in enumerate(tokens):
+        if k < skip_to:
+            continue
+        whole = _country_run(tokens, k)
+        if whole is not None:
+            # "Saudi Arabia's": a country of several words, though its first word is a demonym
+            country, skip_to = country or whole[0], whole[1]
+            continue
         code = country_code(token.text) if token.text not in {"’s", "'s", "(", ")", "/", "-"} else None
         if code and (is_demonym(token.text) or k == len(tokens) - 1 or tokens[k + 1].text in {"’s", "'s"} or tokens[k + 1].tag_ == "POS" or not org_tokens and _country_only(tokens[k + 1:])):
             country = country or code
@@ -270,6 +278,17 @@ def _read_prefix(tokens: list[Token]) -> tuple[str | None, str | None]:
         if code and not is_demonym(org):
             return country or code, None
     return country, org or None
+
+
+def _country_run(tokens: list[Token], k: int) -> tuple[str, int] | None:
+    """(code, end) of a country named by two or more capitalized words from k, else None."""
+    for end in range(min(len(tokens), k + 4), k + 1, -1):
+        words = tokens[k:end]
+        if all(_is_capitalized(t) for t in words):
+            code = country_code(" ".join(t.text for t in words))
+            if code:
+                return code, end
+    return None
 
 
 def _country_within_tokens(tokens: list[Token]) -> str | None:
