@@ -688,3 +688,10 @@ def test_regions_a_common_noun_opening_a_sentence_is_no_foreign_namesake(annotat
 def test_regions_a_place_inside_a_programme_name_is_no_mention(annotate):
     regions = _regions(annotate, "The Commission will fund the tunnel under the Connecting Europe Facility.")
     assert "Europe" not in regions
+
+
+def test_regions_a_town_after_a_motion_preposition(annotate):
+    # "deployed to Goma": "to", "from" and "via" place a town as "in" does
+    regions = _regions(annotate, "The Democratic Republic of the Congo said troops were deployed to Goma and Bukavu.")
+    assert regions["Goma"].country == "CD"
+    assert "Ruto" not in _regions(annotate, "Kenya's opposition leader wrote to Ruto on Monday.")

@@ -21,6 +21,7 @@ from ...normalize.geo import country_code, is_demonym
 from ...normalize.roles import kind_of, lexicon, normalize_role, role_words
 from ...resources import load_jsonl
 from ..doc_views import entities
+from .portfolios import PORTFOLIO_ROLES, is_minister, is_portfolio, portfolio_end, portfolio_list_end
 from .tokens import _apposed_to_person, _is_capitalized, _is_place, _title_before_person, organisation_words
 
 ORGANIZATIONS_FILE = "organizations.jsonl"
@@ -336,7 +337,7 @@ def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozen
         if prep == "of" and role_text.lower().endswith("minister"):
             # "Minister of Digital Development and Transport Rashad Nabiyev": the portfolio's
             # words end where the name begins
-            tail_end = x_end = _portfolio_end(doc, x_start, x_end)
+            tail_end = x_end = portfolio_end(doc, x_start, x_end)
             x_text = doc[x_start:x_end].text
             code = country_code(x_text)
         if prep == "of":
@@ -354,12 +355,12 @@ def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozen
             role_end = tail_end
             continue
         if prep == "for":
-            if _is_minister(role_text) and not country_code(x_text):
+            if is_minister(role_text) and not country_code(x_text):
                 role_text = f"{role_text} {doc[role_end:tail_end].text}"  # "Minister for Europe": a portfolio
             role_end = tail_end
             continue
     if kind_of(doc[start:end].text) == "minister" and (" of " in role_text or " for " in role_text):
-        listed_end = _portfolio_list_end(doc, role_end, limit)
+        listed_end = portfolio_list_end(doc, role_end, limit)
         joined = doc[role_end - 1].whitespace_ + doc[role_end:listed_end].text if listed_end > role_end else ""
         role_text, role_end = role_text + joined, listed_end
     if organization is None:
@@ -367,7 +368,7 @@ def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozen
         if at_org is not None:
             organization, role_end = at_org
     role = normalize_role(role_text)
-    if organization and role in PORTFOLIO_ROLES and _portfolio(organization):
+    if organization and role in PORTFOLIO_ROLES and is_portfolio(organization):
         # "Infrastructure Minister": a capitalized noun before a minister names the portfolio
         role_text = f"{organization} {role_text}"
         role = f"{organization.lower()} {role}"
@@ -402,25 +403,6 @@ def _counterpart_country(doc: Doc, prefix_start: int, floor: int) -> str | None:
     return country_code(word.text) if _is_capitalized(word) else None
 
 
-def _portfolio_list_end(doc: Doc, i: int, limit: int | None) -> int:
-    """"Minister of Energy, Water and Mines", "Minister of Economy and Sustainable Development":
-    portfolios listed after commas or "and" continue the minister's portfolio; the token after
-    the last one (i when none follow)."""
-    limit = len(doc) if limit is None else limit
-    portfolios = role_words()["portfolios"]
-    end = i
-    while end + 1 < limit and doc[end].lower_ in {",", "and", "&"}:
-        j = end + 1
-        while j < limit and (_is_capitalized(doc[j]) and doc[j].lower_ in portfolios or j > end + 1 and doc[j].lower_ in {"and", "&"}):
-            j += 1
-        while j > end + 1 and doc[j - 1].lower_ in {"and", "&"}:
-            j -= 1
-        if j == end + 1 or j < limit and doc[j].text not in {",", ")"} and not _is_capitalized(doc[j]):
-            break
-        end = j
-    return end
-
-
 def _known_body_at(doc: Doc, i: int, limit: int | None) -> tuple[str, int] | None:
     """"Minister for Asia at the Foreign Office": a known body after "at" is the office's
     organization; (its name, the token after it), or None."""
@@ -434,34 +416,6 @@ def _known_body_at(doc: Doc, i: int, limit: int | None) -> tuple[str, int] | Non
     text = ent.text.removeprefix("the ").strip()
     known, _ = _org_country(text)
     return (text, ent.end) if known else None
-
-
-def _portfolio_end(doc: Doc, start: int, end: int) -> int:
-    """Where the portfolio words of doc[start:end] end (`end` when they do not start it)."""
-    portfolios = set(role_words()["portfolios"])
-    k = start
-    while k < end and (doc[k].lower_ in portfolios or doc[k].lower_ in {"and", "&", ","}):
-        k += 1
-    while k > start and doc[k - 1].lower_ in {"and", "&", ","}:
-        k -= 1
-    return k if start < k < end and _is_capitalized(doc[k]) else end
-
-
-def _is_minister(role_text: str) -> bool:
-    """A minister's office ("Minister", "Minister of State"): its "for" tail names the portfolio."""
-    words = role_text.lower().split()
-    return bool(words) and (words[-1] == "minister" or words[-3:] == ["minister", "of", "state"])
-
-
-PORTFOLIO_ROLES = frozenset({"minister", "deputy minister", "first deputy minister", "vice minister"})
-
-
-def _portfolio(organization: str) -> bool:
-    """Whether the words before a minister name a portfolio ("Infrastructure", "Digital
-    Development"): words of `portfolios` in models/role_words.json, joined by "and"."""
-    words = [w.lower() for w in organization.split() if w.lower() not in {"and", "&"}]
-    portfolios = set(role_words()["portfolios"])
-    return 0 < len(words) <= 4 and all(w in portfolios for w in words)
 
 
 def _country_within(span: Span) -> str | None:

@@ -147,7 +147,7 @@ def _supported(doc: Doc, match: _Match, *, labels_only: bool = False) -> bool:
     return False
 
 
-_LOCATIVES = {"in", "at", "near", "outside"}
+_LOCATIVES = {"in", "at", "near", "outside", "to", "from", "via"}
 def _after_locative(doc: Doc, match: _Match, *, article: bool = False) -> bool:
     """ "together in Cotonou", "a port at Gwadar", "the Government of Karnataka": a name right
     after a locative word that no longer name goes on from (NER may call it a person, a
