@@ -446,7 +446,20 @@ def test_officials_state_secretary_and_secretary_for_are_another_states_offices(
 
 def test_officials_adviser_to_an_office_is_no_holder_of_it(annotate):
     officials = _officials(annotate("He met Advisor to the President Daulet Amanov in Astana, Kazakhstan."))
-    assert officials["Daulet Amanov"].role == "adviser"
+    assert officials["Daulet Amanov"].role == "advisor"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("The talks were led by National Security Advisor Jane Holt of the United States.", "national security advisor"),
+        ("The talks were led by National Security Adviser Jane Holt of the United States.", "national security adviser"),
+        ("Special Advisor Omar Haddad visited Amman, Jordan.", "special advisor"),
+    ],
+)
+def test_officials_an_advisers_role_keeps_the_articles_spelling(annotate, text, role):
+    # the guide: the role is what the body says; "advisor" and "adviser" are both written
+    assert next(iter(_officials(annotate(text)).values())).role == role
 
 
 @pytest.mark.parametrize(
