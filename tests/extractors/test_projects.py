@@ -621,3 +621,21 @@ def test_projects_a_line_named_by_its_ends_and_a_megaport(annotate, text, name, 
 )
 def test_projects_a_front_line_or_a_company_is_no_project(annotate, text):
     assert not {"Israel-Gaza line", "China Merchants Port"} & set(_projects(annotate, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Tanjung Merah gas-fired power plant will supply Surabaya.", "Tanjung Merah gas-fired power plant"),
+        ("The Kaliwu coal-fired power station closed in 2020.", "Kaliwu coal-fired power station"),
+        ("The Sungai Lima floating solar plant opened in Malaysia.", "Sungai Lima floating solar plant"),
+    ],
+)
+def test_projects_a_hyphenated_or_descriptive_modifier_between_name_and_head(annotate, text, name):
+    # the tokenizer splits "gas-fired" in three; the name still runs up to its head
+    assert name in _projects(annotate, text)
+
+
+def test_projects_a_capacity_in_words_is_no_name(annotate):
+    # "a 5 Mega Watt ... plant in Tonga" gives only a size, a kind and a country
+    assert not _projects(annotate, "The bank will fund a 5 Mega Watt photovoltaic solar plant in Tonga.")

@@ -157,11 +157,20 @@ def _left_modifiers(doc: Doc, start: int, floor: int) -> int:
         tok = doc[i - 1]
         if is_modifier(tok) and (tok.text.islower() or is_acronym(tok)):
             i -= 1
+        elif _hyphen_modifier(doc, i - 1, floor):
+            i -= 3  # "gas-fired": the tokenizer splits what the lexicon lists whole
         elif tok.text in DASHES | {"/"} and i - 2 >= floor and is_modifier(doc[i - 2]):
             i -= 1
         else:
             break
     return i
+
+
+def _hyphen_modifier(doc: Doc, last: int, floor: int) -> bool:
+    """Whether tokens last-2..last are one hyphenated modifier written without spaces ("gas-fired")."""
+    if last - 2 < floor or doc[last - 1].text != "-" or doc[last - 2].whitespace_ or doc[last - 1].whitespace_:
+        return False
+    return doc[last].text.islower() and f"{doc[last - 2].lower_}-{doc[last].lower_}" in grammar().modifiers
 
 
 def _left_name(doc: Doc, start: int, floor: int) -> tuple[int, tuple[str, ...]]:
