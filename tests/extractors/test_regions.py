@@ -695,3 +695,15 @@ def test_regions_a_town_after_a_motion_preposition(annotate):
     regions = _regions(annotate, "The Democratic Republic of the Congo said troops were deployed to Goma and Bukavu.")
     assert regions["Goma"].country == "CD"
     assert "Ruto" not in _regions(annotate, "Kenya's opposition leader wrote to Ruto on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "iso"),
+    [
+        ("Heavy rain flooded rice fields across West Java on Sunday.", "West Java", "ID-JB"),
+        ("Aid convoys reached Butembo in North Kivu after the clashes.", "North Kivu", "CD-NK"),
+    ],
+)
+def test_regions_a_province_by_its_english_name(annotate, text, name, iso):
+    # ISO 3166-2 spells them "Jawa Barat" and "Nord-Kivu"; English news does not
+    assert _regions(annotate, text)[name].iso_code == iso
