@@ -651,3 +651,16 @@ def test_officials_a_country_of_several_words_before_an_office_is_no_body(annota
     # "Saudi" is a nationality word too; "Saudi Arabia's" still names only the state
     official = _officials(annotate(text))[name]
     assert (official.country, official.organization) == (country, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Chile's Mines and Energy Minister Rosa Soto visited the copper belt.", "Rosa Soto", "mines and energy minister"),
+        ("Malta's Foreign and European Affairs Minister Karl Vella spoke.", "Karl Vella", "foreign and european affairs minister"),
+    ],
+)
+def test_officials_a_listed_portfolio_before_minister_is_one_role(annotate, text, name, role):
+    # "Energy Minister" alone is in the lexicon; the words listed before it are its portfolio, not a body
+    official = _officials(annotate(text))[name]
+    assert official.role == role and official.organization is None

@@ -373,6 +373,11 @@ def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozen
         role_text = f"{organization} {role_text}"
         role = f"{organization.lower()} {role}"
         organization = None
+    elif organization and organization.split()[-1] in {"and", "&"} and is_portfolio(organization) and is_portfolio(role_text.split()[0]):
+        # "Mines and Energy Minister": the lexicon's "energy minister" is the end of a listed portfolio
+        role_text = f"{organization} {role_text}"
+        role = normalize_role(role_text)
+        organization = None
     if organization:
         known, org_country = _org_country(organization)
         if known:

@@ -27,10 +27,8 @@ from spacy.util import filter_spans
 
 from .lexicon import Head, grammar, heads, plural_forms
 from .places import country_or_wider as _country_or_wider
-from ...normalize.gazetteer import lookup
-from ...normalize.geo import country_code
-from .place_phrases import _COMPASS, _place_phrase, _route_follows
-from .words import DASHES, LABEL, POSSESSIVE, is_acronym, is_modifier, is_name_token
+from .place_phrases import _COMPASS, _place_phrase, _route_follows, places_joined_before
+from .words import DASHES, LABEL, POSSESSIVE, hyphen_modifier, is_acronym, is_modifier, is_name_token
 from ..doc_views import lowers
 
 
@@ -157,20 +155,13 @@ def _left_modifiers(doc: Doc, start: int, floor: int) -> int:
         tok = doc[i - 1]
         if is_modifier(tok) and (tok.text.islower() or is_acronym(tok)):
             i -= 1
-        elif _hyphen_modifier(doc, i - 1, floor):
+        elif hyphen_modifier(doc, i - 1, floor):
             i -= 3  # "gas-fired": the tokenizer splits what the lexicon lists whole
         elif tok.text in DASHES | {"/"} and i - 2 >= floor and is_modifier(doc[i - 2]):
             i -= 1
         else:
             break
     return i
-
-
-def _hyphen_modifier(doc: Doc, last: int, floor: int) -> bool:
-    """Whether tokens last-2..last are one hyphenated modifier written without spaces ("gas-fired")."""
-    if last - 2 < floor or doc[last - 1].text != "-" or doc[last - 2].whitespace_ or doc[last - 1].whitespace_:
-        return False
-    return doc[last].text.islower() and f"{doc[last - 2].lower_}-{doc[last].lower_}" in grammar().modifiers
 
 
 def _left_name(doc: Doc, start: int, floor: int) -> tuple[int, tuple[str, ...]]:
@@ -286,21 +277,6 @@ def _context_words(doc: Doc, sent: Span) -> set[str]:
     return set(lowers(doc)[start : sent.end])
 
 
-def _places_joined_before(doc: Doc, end: int, floor: int) -> bool:
-    """ "the Kaunas-Vilnius line": places joined by dashes right before a weak head name its
-    ends, as a route after it would."""
-    pieces, i = 0, end - 1
-    while i >= floor and is_name_token(doc[i]):
-        if not (lookup(doc[i].text) or country_code(doc[i].text)):
-            return False
-        pieces += 1
-        if i - 1 >= floor and doc[i - 1].text in DASHES:
-            i -= 2
-        else:
-            break
-    return pieces >= 2
-
-
 _POWER_WORDS = frozenset({"kv", "kilovolt", "power", "electricity", "transmission", "grid", "mw", "megawatts"})
 
 
@@ -328,7 +304,7 @@ def grow(doc: Doc, match: HeadMatch, by_start: dict[int, HeadMatch], floor: int)
     if _follows_org_word(doc, end, limit):
         return None
     if match.head.weak and len(chain) == 1 and mod_start == match.start and not _route_follows(doc, end, limit):
-        if not (_places_joined_before(doc, match.start, max(floor, sent.start)) and _line_evidence(doc, match, sent)):
+        if not (places_joined_before(doc, match.start, max(floor, sent.start)) and _line_evidence(doc, match, sent)):
             return None  # a bare "line" is a front line or a Line of Control, not a power line
     name_tokens = [t for t in doc[name_start:mod_start] if t.text not in "()"]
     site = _site_of(doc, match, end, limit, typ, head_text)

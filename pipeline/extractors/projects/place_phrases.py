@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ...normalize.gazetteer import lookup
+from ...normalize.geo import country_code
 from .words import DASHES, POSSESSIVE, is_name_token
 
 _COMPASS = frozenset({
@@ -77,3 +79,18 @@ def _route_follows(doc: Doc, end: int, limit: int) -> bool:
     first = _names_end(doc, end + 1, limit, dashes=False)
     return first > end + 1 and first + 1 < limit and doc[first].lower_ == joins[doc[end].lower_] \
         and _names_end(doc, first + 1, limit, dashes=False) > first + 1
+
+
+def places_joined_before(doc: Doc, end: int, floor: int) -> bool:
+    """ "the Kaunas-Vilnius line": places joined by dashes right before a weak head name its
+    ends, as a route after it would."""
+    pieces, i = 0, end - 1
+    while i >= floor and is_name_token(doc[i]):
+        if not (lookup(doc[i].text) or country_code(doc[i].text)):
+            return False
+        pieces += 1
+        if i - 1 >= floor and doc[i - 1].text in DASHES:
+            i -= 2
+        else:
+            break
+    return pieces >= 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .lexicon import grammar
 
@@ -34,3 +34,10 @@ def is_name_token(tok: Token) -> bool:
     if tok.is_sent_start and tok.tag_ not in ("NNP", "NNPS") and not is_acronym(tok):
         return False  # "Construction", "Railway" opening a sentence are common words
     return tok.is_alpha or "-" in text or any(c.isdigit() for c in text) or "." in text
+
+
+def hyphen_modifier(doc: Doc, last: int, floor: int) -> bool:
+    """Whether tokens last-2..last are one hyphenated modifier written without spaces ("gas-fired")."""
+    if last - 2 < floor or doc[last - 1].text != "-" or doc[last - 2].whitespace_ or doc[last - 1].whitespace_:
+        return False
+    return doc[last].text.islower() and f"{doc[last - 2].lower_}-{doc[last].lower_}" in grammar().modifiers
