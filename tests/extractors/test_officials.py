@@ -664,3 +664,10 @@ def test_officials_a_listed_portfolio_before_minister_is_one_role(annotate, text
     # "Energy Minister" alone is in the lexicon; the words listed before it are its portfolio, not a body
     official = _officials(annotate(text))[name]
     assert official.role == role and official.organization is None
+
+
+def test_officials_a_counterpart_without_his_or_her(annotate):
+    # news shorthand: "received Uzbek counterpart X" holds the same office for Uzbekistan
+    doc = annotate("Mongolian President Batbayar Enkh received Kyrgyz counterpart Almaz Usenov in Ulaanbaatar.")
+    official = _officials(doc)["Almaz Usenov"]
+    assert (official.role, official.country) == ("president", "KG")

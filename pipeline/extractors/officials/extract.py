@@ -478,6 +478,7 @@ def find_officials(doc: Doc, regions: list[Region]) -> tuple[list[Official], lis
 
 
 _COUNTERPART_OWNERS = frozenset({"his", "her", "their"})
+_COUNTERPART_LEADS = frozenset({"VERB", "ADP", "CCONJ", "DET"})
 
 
 def _counterparts(doc: Doc, sightings: list[Sighting], role_starts: set[int],
@@ -488,7 +489,8 @@ def _counterparts(doc: Doc, sightings: list[Sighting], role_starts: set[int],
     found = []
     for i in (i for i, w in enumerate(texts(doc)) if w == "counterpart" and i >= 2):
         country = country_code(doc[i - 1].text)  # "his Swedish counterpart", "his U.S. counterpart"
-        if country is None or doc[i - 2].lower_ not in _COUNTERPART_OWNERS:
+        # "his Swedish counterpart"; news shorthand drops the possessive ("met Uzbek counterpart X")
+        if country is None or not (doc[i - 2].lower_ in _COUNTERPART_OWNERS or doc[i - 2].pos_ in _COUNTERPART_LEADS):
             continue
         k = i + 2 if i + 1 < len(doc) and doc[i + 1].text == "," else i + 1
         if k in role_starts:
