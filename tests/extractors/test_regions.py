@@ -707,3 +707,27 @@ def test_regions_a_town_after_a_motion_preposition(annotate):
 def test_regions_a_province_by_its_english_name(annotate, text, name, iso):
     # ISO 3166-2 spells them "Jawa Barat" and "Nord-Kivu"; English news does not
     assert _regions(annotate, text)[name].iso_code == iso
+
+
+def test_regions_the_canton_of_a_name_is_the_subdivision(annotate):
+    regions = _regions(annotate, "The trading house moved to the Canton of Zug in Switzerland.")
+    assert regions["Zug"].iso_code == "CH-ZG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hikers climbed Mount Meru above Arusha in Tanzania.", "Mount Meru"),
+        ("The new road crosses the Zeravshan Range in Tajikistan.", "Zeravshan Range"),
+    ],
+)
+def test_regions_a_mountain_is_a_natural_feature(annotate, text, name):
+    region = _regions(annotate, text)[name]
+    assert region.type == "region"
+
+
+def test_regions_a_mountain_that_names_a_work_is_no_place(annotate):
+    # "Mount Kasi Hydropower Plant", then "Mount Kasi" alone: the plant, named short
+    text = ("Liberia opened the Mount Kasi Hydropower Plant near Monrovia. "
+            "The rehabilitation of Mount Kasi cost $90 million.")
+    assert "Mount Kasi" not in _regions(annotate, text)

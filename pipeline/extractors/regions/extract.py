@@ -26,7 +26,7 @@ from ...normalize.roles import lexicon as office_words
 from ...records import Mention, Region
 from .inside_names import _inside_person, _inside_project_or_org, _org_before
 from .context_country import shared_country_names, with_context_countries
-from .features import _compass_regions, _natural_features, _shared_head_names
+from .features import _compass_regions, _natural_features, _shared_head_names, exclude_work_names
 from .ner_places import ner_places
 from .matches import _Match, _capitalised, _indexed_words, _tokens_match, _words
 from .states import _city_comma, _postal_states
@@ -418,6 +418,7 @@ def find_place_spans(doc: Doc) -> list[_Found]:
     matches = _natural_features(doc, matches, countries)
     matches = _shared_head_names(doc, matches, countries)
     matches = sorted(matches + ner_places(doc, matches), key=lambda m: m.start)
+    exclude_work_names(doc, matches)
     for index, match in enumerate(matches):
         if match.place is None:
             continue

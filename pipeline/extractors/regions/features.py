@@ -80,13 +80,16 @@ def _feature_span(
 ) -> tuple[int, int, int] | None:
     """The tokens [start, end) of a natural feature's name around the feature word at `k`, and
     where its feature words end: "Lake Kariba", "Bay of Bengal" (a head before the name),
-    "Naryn River", "Mekong River Delta" (after)."""
+    "Naryn River", "Mekong River Delta" (after); -1 as the third when a work's head follows
+    ("Mount Coffee Hydropower Plant")."""
     words = texts(doc)
     for head in before.get(words[k], ()):
         if _tokens_match(doc, k, head, fold=False):
             end = k + len(head)
             while end < min(len(doc), k + len(head) + _FEATURE_REACH) and _name_word(doc, end):
-                if words[end] in _words()["orgs"] or _head_at(doc, end, chains=False):
+                if _head_at(doc, end, chains=False):
+                    return k, end, -1  # "Mount Coffee Hydropower Plant": the name of a work
+                if words[end] in _words()["orgs"]:
                     break  # "Lake Victoria Basin Commission": the name ends before the org word
                 end += 1
             if end > k + len(head):
@@ -131,16 +134,36 @@ def _feature_words() -> tuple[frozenset[str], dict[str, list[tuple[str, ...]]]]:
     return frozenset(words.get("feature_words", [])), by_word(before, 0)
 
 
+def _feature_spans(doc: Doc) -> list[tuple[int, int, int] | None]:
+    features, before = _feature_words()
+    return [_feature_span(doc, k, features, before) for k in range(len(doc))]
+
+
+def _work_names(doc: Doc, spans: list[tuple[int, int, int] | None]) -> set[str]:
+    return {doc[s[0] : s[1]].text for s in spans if s is not None and s[2] == -1}
+
+
+def exclude_work_names(doc: Doc, matches: list[_Match]) -> None:
+    """Exclude the places no gazetteer knows that are named like the start of a work ("Mount
+    Coffee" of "Mount Coffee Hydropower Plant"): alone ("the rehabilitation of Mount Coffee"),
+    NER's LOC is the work's short name."""
+    works = _work_names(doc, _feature_spans(doc))
+    for match in matches:
+        if match.place is not None and not match.place.key and doc[match.start : match.end].text in works:
+            match.excluded = True
+
+
 def _natural_features(doc: Doc, matches: list[_Match], doc_countries: set[str]) -> list[_Match]:
     """Names made of a feature word and proper nouns ("the Naryn River", "Lake Sevan", "Bay of
     Bengal"): one region named in full, in place of any place the gazetteer saw in its words.
     Lexicon entries ("Vakhsh River") already match whole; this catches the rest."""
-    features, before = _feature_words()
+    spans = _feature_spans(doc)
+    works = _work_names(doc, spans)
     out = list(matches)
     k = 0
     while k < len(doc):
-        span = _feature_span(doc, k, features, before)
-        if span is None:
+        span = spans[k]
+        if span is None or span[2] == -1 or doc[span[0] : span[1]].text in works:
             k += 1
             continue
         start, end, head_end = span
