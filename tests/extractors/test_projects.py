@@ -639,3 +639,9 @@ def test_projects_a_hyphenated_or_descriptive_modifier_between_name_and_head(ann
 def test_projects_a_capacity_in_words_is_no_name(annotate):
     # "a 5 Mega Watt ... plant in Tonga" gives only a size, a kind and a country
     assert not _projects(annotate, "The bank will fund a 5 Mega Watt photovoltaic solar plant in Tonga.")
+
+
+def test_projects_a_large_city_in_the_name_ties_its_country(annotate):
+    # the article names only Kazakhstan; Tashkent in the name still places the road in Uzbekistan
+    project = _projects(annotate, "Kazakhstan said the Almaty-Tashkent highway would reopen in May.")["Almaty-Tashkent highway"]
+    assert project.countries == ["KZ", "UZ"]

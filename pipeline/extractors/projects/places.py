@@ -76,6 +76,7 @@ def _name_pieces(name: str) -> list[str]:
 def name_countries(name: str, index: PlaceIndex) -> list[str]:
     """Countries of the places and demonyms inside a project's name."""
     options: list[list[str]] = []
+    strong: set[str] = set()  # countries of cities large enough to count on their name alone
     for piece in _name_pieces(name):
         code = country_code(piece)
         if code:
@@ -83,6 +84,7 @@ def name_countries(name: str, index: PlaceIndex) -> list[str]:
             continue
         places = lookup(piece)
         codes = [p.country for p in places if p.country]
+        strong |= {p.country for p in places if p.country and p.type == "city" and p.strong}
         if not codes and " " in piece:
             # "Kriva Palanka Bulgarian" -> try each word: demonyms and places inside a run
             for word in piece.split():
@@ -95,7 +97,7 @@ def name_countries(name: str, index: PlaceIndex) -> list[str]:
     known = set(index.country_counts)
     out = []
     for codes in options:
-        if len(codes) == 1 and (codes[0] in known or not known or _is_country(codes[0], name)):
+        if len(codes) == 1 and (codes[0] in known or not known or codes[0] in strong or _is_country(codes[0], name)):
             pick = codes[0]
         else:
             best = sorted(codes, key=lambda c: (-shared[c], c not in known, codes.index(c)))
