@@ -645,3 +645,8 @@ def test_projects_a_large_city_in_the_name_ties_its_country(annotate):
     # the article names only Kazakhstan; Tashkent in the name still places the road in Uzbekistan
     project = _projects(annotate, "Kazakhstan said the Almaty-Tashkent highway would reopen in May.")["Almaty-Tashkent highway"]
     assert project.countries == ["KZ", "UZ"]
+
+
+def test_projects_a_prefixed_adjective_is_no_name(annotate):
+    # "trans-Saharan" describes the route; "Saharan" alone is no name of it
+    assert not _projects(annotate, "Caravans once crossed the desert along a trans-Saharan trade route.")

@@ -193,6 +193,8 @@ def _left_name(doc: Doc, start: int, floor: int) -> tuple[int, tuple[str, ...]]:
             break
     if j == i or all(not is_name_token(t) for t in doc[j:i]):
         return start, ()
+    if j - 2 >= floor and doc[j - 1].text in DASHES and not doc[j - 1].whitespace_ and not doc[j - 2].whitespace_ and doc[j - 2].is_lower:
+        return start, ()  # "trans-Saharan", "pan-African": an adjective, no name
     return j, aliases
 
 
