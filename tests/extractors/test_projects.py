@@ -650,3 +650,14 @@ def test_projects_a_large_city_in_the_name_ties_its_country(annotate):
 def test_projects_a_prefixed_adjective_is_no_name(annotate):
     # "trans-Saharan" describes the route; "Saharan" alone is no name of it
     assert not _projects(annotate, "Caravans once crossed the desert along a trans-Saharan trade route.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        ("The Surabaya–Malang railway, known as Swift, opened in 2025.", "Surabaya–Malang railway", "Swift"),
+        ("The Kenya-Uganda power line, or KUPL-400, will carry hydropower.", "Kenya-Uganda power line", "KUPL-400"),
+    ],
+)
+def test_projects_a_name_given_after_a_cue_is_an_alias(annotate, text, name, alias):
+    assert alias in _projects(annotate, text)[name].aliases

@@ -203,7 +203,17 @@ def group_candidates(doc: Doc, cands: list[Candidate]) -> list[Group]:
                 inner = after + 2
                 if after + 1 < len(doc) and doc[after + 1].text == "(" and inner in starts:
                     uf.union(k, starts[inner])
+            else:
+                # "the railway, known as Whoosh,": a cue names the work by a name of no head
+                run_end = after
+                while run_end < len(doc) and is_name_token(doc[run_end]):
+                    run_end += 1
+                if after < run_end and (run_end == len(doc) or doc[run_end].is_punct):
+                    alias_names.setdefault(k, []).append(doc[after:run_end].text)
             break
+        # "NAME, or ACR,": an acronym in apposition after "or"
+        if i + 3 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ == "or" and is_acronym(doc[i + 2]) and doc[i + 3].text in {",", ".", ")", ";"}:
+            add_acr(k, doc[i + 2].text)
         # "NAME – the ACR": an apposition by dash
         if i + 1 < len(doc) and doc[i].text in DASHES:
             m = i + 1 + (doc[i + 1].lower_ == "the")
