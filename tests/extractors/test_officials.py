@@ -671,3 +671,12 @@ def test_officials_a_counterpart_without_his_or_her(annotate):
     doc = annotate("Mongolian President Batbayar Enkh received Kyrgyz counterpart Almaz Usenov in Ulaanbaatar.")
     official = _officials(doc)["Almaz Usenov"]
     assert (official.role, official.country) == ("president", "KG")
+
+
+def test_officials_a_name_with_particles_is_one_mention(annotate):
+    # NER cuts "Greta van der Berg" after "der"; the mention is still the whole name, and the
+    # later "Van der Berg" keeps its particles
+    doc = annotate("Greta van der Berg, President of the European Investment Bank, opened the bridge. "
+                   "Van der Berg said more would follow.")
+    official = _officials(doc)["Greta van der Berg"]
+    assert [m.text for m in official.mentions] == ["Greta van der Berg", "Van der Berg"]

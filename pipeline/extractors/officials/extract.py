@@ -741,7 +741,9 @@ def _resolve(doc: Doc, persons: list[Person], region_names: frozenset[str], regi
             owner = next((o for o in officials if names.similar_surnames(names.surname(o.name), word)), None)
             if owner is None:
                 continue
-            span = _name_span_around(doc, token, region_names)
+            # a full name as written first: NER may cut one with particles ("von der Leyen")
+            full = _full_name_ending(doc, last, owner.name) if " " in owner.name else None
+            span = full or _name_span_around(doc, token, region_names)
         if span.end < len(doc) and span.end > 0 and doc[span.end].text[:1].isupper() and doc[span.end].lower_ in {"administration", "act", "doctrine", "foundation", "center", "centre"}:
             continue  # "the Trump Administration": a name inside a name
         if not names.same_person(owner.name, span.text):
@@ -863,15 +865,19 @@ def _full_name_ending(doc: Doc, last: int, name: str) -> Span | None:
 
 def _name_span_around(doc: Doc, token: Token, region_names: frozenset[str]) -> Span:
     """The whole name a surname belongs to: its PERSON entity, or the capitalized words before it."""
-    for ent in entities(doc):
-        if ent.start <= token.i < ent.end and ent.label_ == "PERSON":
-            return doc[ent.start : token.i + 1] if ent.end > token.i + 1 and not _is_name_suffix(doc, token.i + 1, ent.end) else ent
-    start = token.i
-    while start > 0 and (_name_token_ok(doc[start - 1], region_names) and not doc[start - 1].is_space) and token.i - start < MAX_NAME_TOKENS - 1:
-        if doc[start - 1].lower_ in lexicon() or doc[start - 1].lower_ in role_words()["ranks"]:
-            break
-        start -= 1
-    return doc[start : token.i + 1]
+    ent = next((e for e in entities(doc) if e.start <= token.i < e.end and e.label_ == "PERSON"), None)
+    if ent is not None:
+        start = ent.start
+        end = token.i + 1 if ent.end > token.i + 1 and not _is_name_suffix(doc, token.i + 1, ent.end) else ent.end
+    else:
+        start, end = token.i, token.i + 1
+        while start > 0 and (_name_token_ok(doc[start - 1], region_names) and not doc[start - 1].is_space) and token.i - start < MAX_NAME_TOKENS - 1:
+            if doc[start - 1].lower_ in lexicon() or doc[start - 1].lower_ in role_words()["ranks"]:
+                break
+            start -= 1
+    while start > 0 and doc[start - 1].lower_ in NAME_PARTICLES and not doc[start - 1].is_space:
+        start -= 1  # "Van der Berg said": the particles open the surname
+    return doc[start:end]
 
 
 def _is_name_suffix(doc: Doc, start: int, end: int) -> bool:
