@@ -680,3 +680,9 @@ def test_officials_a_name_with_particles_is_one_mention(annotate):
                    "Van der Berg said more would follow.")
     official = _officials(doc)["Greta van der Berg"]
     assert [m.text for m in official.mentions] == ["Greta van der Berg", "Van der Berg"]
+
+
+def test_officials_given_names_ner_leaves_out_before_an_apposition(annotate):
+    # NER may tag only "Hassan"; the capitalized words after the honorific are her name
+    doc = annotate("Her Excellency Neema Suluhu Hassan, President of the United Republic of Tanzania, launched the railway.")
+    assert "Neema Suluhu Hassan" in _officials(doc)

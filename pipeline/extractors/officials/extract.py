@@ -198,6 +198,19 @@ def name_after(doc: Doc, i: int, role_starts: set[int], region_names: frozenset[
     return span
 
 
+def _with_cut_given_names(doc: Doc, ent: Span, region_names: frozenset[str]) -> Span:
+    """ "Her Excellency Samia Suluhu Hassan,": NER may take only the last of a name's words; the
+    name words right before it belong to it (never an office, an honorific or a sentence's
+    capitalized first word)."""
+    start = ent.start
+    while start > 0 and ent.end - start < MAX_NAME_TOKENS and _name_token_ok(doc[start - 1], region_names):
+        token = doc[start - 1]
+        if token.lower_ in lexicon() or token.is_sent_start and token.is_stop or token.ent_type_:
+            break
+        start -= 1
+    return doc[start : ent.end]
+
+
 def name_before(doc: Doc, end: int, region_names: frozenset[str]) -> Span | None:
     """The person's name ending right before token `end` (a PERSON entity or capitalized words)."""
     if end <= 0:
@@ -207,7 +220,7 @@ def name_before(doc: Doc, end: int, region_names: frozenset[str]) -> Span | None
             # "Madam Secretary", "His Majesty, the King": a form of address is no name
             if not any(_name_token_ok(t, region_names) for t in ent):
                 return None
-            return _without_abbreviated_honorific(ent)
+            return _without_abbreviated_honorific(_with_cut_given_names(doc, ent, region_names))
         # "Vaughan Turekian, Science Adviser ...": NER took the name (and its comma) for an ORG
         if ent.label_ == "ORG" and ent.start < end and (ent.end == end or ent.end == end + 1 and doc[end].text == ","):
             span = _without_abbreviated_honorific(doc[ent.start : end])
