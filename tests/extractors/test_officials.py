@@ -686,3 +686,10 @@ def test_officials_given_names_ner_leaves_out_before_an_apposition(annotate):
     # NER may tag only "Hassan"; the capitalized words after the honorific are her name
     doc = annotate("Her Excellency Neema Suluhu Hassan, President of the United Republic of Tanzania, launched the railway.")
     assert "Neema Suluhu Hassan" in _officials(doc)
+
+
+def test_officials_the_countrys_office_set_off_by_a_comma(annotate):
+    # "the country's" stands for the state as "Kenya's" would; "the bank's" names no state
+    doc = annotate("Ghana signed the loan. The country's finance minister, Kofi Mensah, said so.")
+    official = _officials(doc)["Kofi Mensah"]
+    assert (official.role, official.country) == ("finance minister", "GH")

@@ -415,7 +415,9 @@ def find_officials(doc: Doc, regions: list[Region]) -> tuple[list[Official], lis
         comma = False
         coordinated = bool(pending) and pending[-1].end + 1 == office.prefix_start
         long_title = end - start >= 3  # "Vice-Minister for Foreign Affairs, NAME": a full title, not a bare word
-        if i < len(doc) and doc[i].text == "," and (office.end > end or office.determiner or office.prefix_start < start or coordinated or long_title):
+        # "the country's finance minister, NAME": a possessive sets the office off as a determiner does
+        possessed = office.prefix_start > 1 and doc[office.prefix_start - 1].text in {"'s", "’s"} and doc[office.prefix_start - 2].lower_ in _STATE_NOUNS
+        if i < len(doc) and doc[i].text == "," and (office.end > end or office.determiner or office.prefix_start < start or coordinated or long_title or possessed):
             i += 1
             comma = True
         name = name_after(doc, i, role_starts, region_names)
@@ -491,6 +493,7 @@ def find_officials(doc: Doc, regions: list[Region]) -> tuple[list[Official], lis
 
 
 _COUNTERPART_OWNERS = frozenset({"his", "her", "their"})
+_STATE_NOUNS = frozenset({"country", "nation", "government", "kingdom", "republic", "state"})
 _COUNTERPART_LEADS = frozenset({"VERB", "ADP", "CCONJ", "DET"})
 
 
