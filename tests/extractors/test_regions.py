@@ -731,3 +731,9 @@ def test_regions_a_mountain_that_names_a_work_is_no_place(annotate):
     text = ("Liberia opened the Mount Kasi Hydropower Plant near Monrovia. "
             "The rehabilitation of Mount Kasi cost $90 million.")
     assert "Mount Kasi" not in _regions(annotate, text)
+
+
+def test_regions_a_one_word_province_after_in_whatever_ners_label(annotate):
+    # NER reads "Dhubri and Phulbari in Assam" as a work of art; "in Assam" still names the state
+    regions = _regions(annotate, "Crews repaired the line linking Dhubri and Phulbari in Assam.")
+    assert regions["Assam"].iso_code == "IN-AS"
