@@ -661,3 +661,25 @@ def test_projects_a_prefixed_adjective_is_no_name(annotate):
 )
 def test_projects_a_name_given_after_a_cue_is_an_alias(annotate, text, name, alias):
     assert alias in _projects(annotate, text)[name].aliases
+
+
+def test_projects_an_acronym_head_after_a_name(annotate):
+    projects = _projects(annotate, "Trains on the Dodoma–Mwanza SGR carried freight, and the Arusha LRT opened.")
+    assert projects["Dodoma–Mwanza SGR"].type == "railway"
+    assert projects["Arusha LRT"].type == "railway"
+
+
+def test_projects_the_acronym_refers_to_the_work_it_abbreviates(annotate):
+    # "the SGR" is the Standard Gauge Railway, not the railway named last
+    text = ("Tanzania built the Dodoma Standard Gauge Railway in 2019. It runs beside the old "
+            "Tanga Railway. At a cost of $7 billion, the SGR was Tanzania's most expensive work.")
+    projects = _projects(annotate, text)
+    at = text.index("the SGR") + 4
+    assert at in {m.start_char for m in projects["Dodoma Standard Gauge Railway"].mentions}
+    assert at not in {m.start_char for m in projects["Tanga Railway"].mentions}
+
+
+def test_projects_a_large_city_opening_a_longer_name_ties_its_country(annotate):
+    # "Lahore Orange Line": the gazetteer knows Lahore, not the whole run of capitalized words
+    project = _projects(annotate, "Work on the Lahore Orange Line Metro continued in 2019.")["Lahore Orange Line Metro"]
+    assert project.countries == ["PK"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 
 from functools import lru_cache
@@ -441,6 +443,12 @@ def _add_alias_mentions(doc: Doc, groups: list[Group], projects: list[Project]) 
             covered.add(tok.idx)
 
 
+def _abbreviates(acronym: str, project: Project) -> bool:
+    """Whether an acronym is an alias of the project or the initials of words of its name."""
+    initials = "".join(w[0] for w in re.split(r"[\s\-–—]+", project.name) if w[:1].isupper())
+    return acronym in project.aliases or acronym in initials
+
+
 def _add_anaphora(doc: Doc, groups: list[Group], projects: list[Project], skip: set[int] = frozenset()) -> None:
     """"the railway", "the project" after a named one: a mention of the latest project of that
     kind; never of a section (`skip`): "the pipeline" is the whole, not its Turkish section."""
@@ -453,8 +461,13 @@ def _add_anaphora(doc: Doc, groups: list[Group], projects: list[Project], skip: 
         if det.lower_ not in _ANAPHORS:
             continue
         kind = match.head.type
+        acronym = doc[match.start : match.end].text
+        # "the SGR": of the works whose name it abbreviates, when one does
+        spelled = {k for k, p in enumerate(projects) if acronym.isupper() and _abbreviates(acronym, p)}
         best = None
         for k, project in enumerate(projects):
+            if spelled and k not in spelled:
+                continue
             if k not in skip and firsts[k] < match.start and (kind is None or project.type == kind):
                 if best is None or firsts[k] > firsts[best]:
                     best = k

@@ -94,6 +94,8 @@ def _find_heads(doc: Doc) -> tuple[HeadMatch, ...]:
         head = heads()[key[:-3] if plural else key]
         if not plural and span[-1].tag_ == "NNS" and span[-1].lower_.endswith("s"):
             plural = True
+        if span.text.isupper() and 0 < span.start and span.end < len(doc) and doc[span.start - 1].text == "(" and doc[span.end].text == ")":
+            continue  # "standard-gauge railway (SGR)": the acronym of the work before it, no head
         out.append(HeadMatch(span.start, span.end, head, plural))
     return tuple(out)
 

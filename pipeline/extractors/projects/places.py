@@ -82,7 +82,7 @@ def name_countries(name: str, index: PlaceIndex) -> list[str]:
         if code:
             options.append([code])
             continue
-        places = lookup(piece)
+        places = lookup(piece) or _leading_city(piece)
         codes = [p.country for p in places if p.country]
         strong |= {p.country for p in places if p.country and p.type == "city" and p.strong}
         if not codes and " " in piece:
@@ -105,6 +105,16 @@ def name_countries(name: str, index: PlaceIndex) -> list[str]:
         if pick and pick not in out:
             out.append(pick)
     return out
+
+
+def _leading_city(piece: str) -> tuple:
+    """ "Karachi Circular", "Lahore Orange Line": a large city opening a longer name."""
+    words = piece.split()
+    for n in range(len(words) - 1, 0, -1):
+        cities = [p for p in lookup(" ".join(words[:n])) if p.type == "city" and p.strong]
+        if cities:
+            return tuple(cities)
+    return ()
 
 
 def _is_country(code: str, name: str) -> bool:
