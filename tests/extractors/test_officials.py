@@ -693,3 +693,15 @@ def test_officials_the_countrys_office_set_off_by_a_comma(annotate):
     doc = annotate("Ghana signed the loan. The country's finance minister, Kofi Mensah, said so.")
     official = _officials(doc)["Kofi Mensah"]
     assert (official.role, official.country) == ("finance minister", "GH")
+
+
+def test_officials_a_royal_title_between_office_and_name_is_an_address(annotate):
+    # "Energy Minister Prince X": his office is the ministry; "Prince" is how he is addressed
+    doc = annotate("Omani Energy Minister Prince Salim bin Nasser signed the gas deal.")
+    assert _officials(doc)["Salim bin Nasser"].role == "energy minister"
+
+
+def test_officials_a_secretary_unmarked_serves_the_datelines_state(annotate):
+    # no state is named but the dateline's; "Secretary of Energy" serves it, not the partner's
+    doc = annotate("LONDON — Secretary of Energy Amelia Hart signed a memorandum with Saudi officials.")
+    assert _officials(doc)["Amelia Hart"].country == "GB"

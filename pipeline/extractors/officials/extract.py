@@ -22,12 +22,13 @@ from spacy.tokens import Doc, Span, Token
 
 from ...normalize import names
 from ...normalize.geo import country_code, is_demonym
-from ..doc_views import entities, texts
+from ..doc_views import entities, full_text, texts
 from ...records import Mention, Official, Region
 from ...resources import load_json, load_jsonl
 from ...normalize.roles import kind_of, lexicon, role_words
 from .offices import (
     DETERMINERS,
+    ROYAL_ADDRESS,
     TAIL_JOINERS,
     Office,
     _group_organization,
@@ -145,7 +146,8 @@ def name_after(doc: Doc, i: int, role_starts: set[int], region_names: frozenset[
     """The person's name starting at token i (honorifics skipped), or None."""
     words = role_words()
     while i < len(doc) and (doc[i].lower_ in words["honorifics"] or doc[i].lower_.rstrip(".") in words["honorifics"]
-                            or doc[i].lower_ in {"his", "her"} and i + 1 < len(doc) and doc[i + 1].lower_ == "excellency"):
+                            or doc[i].lower_ in {"his", "her"} and i + 1 < len(doc) and doc[i + 1].lower_ == "excellency"
+                            or doc[i].lower_ in ROYAL_ADDRESS and i not in role_starts and i + 1 < len(doc) and _is_capitalized(doc[i + 1])):
         i += 1
         if i < len(doc) and doc[i].text == "." and not doc[i - 1].whitespace_:
             i += 1  # "Ing. Luis Blanco": the tokenizer split the abbreviation's full stop
@@ -331,6 +333,16 @@ def home_country(doc: Doc) -> str | None:
             if code:
                 counts[code] = counts.get(code, 0) + 1
     return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+def _dateline_country(doc: Doc, regions: list[Region]) -> str | None:
+    """The country of the place that opens the body in capitals ("WASHINGTON —", "NAIROBI,")."""
+    text = full_text(doc)
+    for region in regions:
+        for m in region.mentions:
+            if m.text.isupper() and (m.start_char == 0 or text[m.start_char - 1] == "\n") and region.country:
+                return region.country
+    return None
 
 
 # kinds of office whose holder, unmarked, serves the article's own state or a foreign one
@@ -693,6 +705,7 @@ def _resolve(doc: Doc, persons: list[Person], region_names: frozenset[str], regi
     countries = article_countries(doc, regions)
     places = article_places(regions)
     home = home_country(doc)
+    dateline = _dateline_country(doc, regions)
     officials: list[Official] = []
     unstated: list[tuple[Official, Office, int]] = []  # officials whose country came from the context
     forms: list[tuple[Official, str]] = []
@@ -720,6 +733,9 @@ def _resolve(doc: Doc, persons: list[Person], region_names: frozenset[str], regi
                 )
         elif country is None:
             country = _unstated_country(doc, countries, first.start_char, office, home, name, places)
+            if dateline and not home and _home_role(office.role, office.role_text) and country != dateline:
+                # "WASHINGTON — Secretary of Energy A": a secretary unmarked serves the dateline's state
+                country = known_country(name) or dateline
         official = Official(
             name=name, role=role, role_text=office.role_text, country=country,
             organization=explicit_org,

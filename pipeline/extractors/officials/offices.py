@@ -76,6 +76,9 @@ def role_matcher(vocab: Vocab) -> PhraseMatcher:
 
 
 
+ROYAL_ADDRESS = frozenset({"prince", "princess"})
+
+
 def _role_spans(doc: Doc) -> list[tuple[int, int]]:
     """Longest non-overlapping office matches, rank words to their left included."""
     matches = role_matcher(doc.vocab)(doc)
@@ -103,6 +106,8 @@ def _role_spans(doc: Doc) -> list[tuple[int, int]]:
                 start -= 2  # "Vice-Minister": a hyphenated rank
             else:
                 break
+        if result and result[-1][1] == start and text.lower() in ROYAL_ADDRESS:
+            continue  # "Energy Minister Prince Abdulaziz": the royal title is his form of address
         result.append((start, end))
         last_end = end
     return result
