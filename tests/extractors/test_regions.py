@@ -737,3 +737,16 @@ def test_regions_a_one_word_province_after_in_whatever_ners_label(annotate):
     # NER reads "Dhubri and Phulbari in Assam" as a work of art; "in Assam" still names the state
     regions = _regions(annotate, "Crews repaired the line linking Dhubri and Phulbari in Assam.")
     assert regions["Assam"].iso_code == "IN-AS"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Engineers finished a bridge over the Zambezi near Livingstone.", "Zambezi"),
+        ("Barges carry coal along the Yangtze to Nanjing.", "Yangtze"),
+    ],
+)
+def test_regions_a_great_river_by_its_bare_name(annotate, text, name):
+    # "the Zambezi" is the river, not Namibia's Zambezi Region nor the Zambian town
+    region = _regions(annotate, text)[name]
+    assert region.type == "region"
