@@ -705,3 +705,9 @@ def test_officials_a_secretary_unmarked_serves_the_datelines_state(annotate):
     # no state is named but the dateline's; "Secretary of Energy" serves it, not the partner's
     doc = annotate("LONDON — Secretary of Energy Amelia Hart signed a memorandum with Saudi officials.")
     assert _officials(doc)["Amelia Hart"].country == "GB"
+
+
+def test_officials_coordinating_is_a_rank_of_minister(annotate):
+    doc = annotate("Indonesian Coordinating Minister for Economic Affairs Budi Santoso opened the toll road.")
+    official = _officials(doc)["Budi Santoso"]
+    assert (official.role, official.organization) == ("coordinating economy minister", None)  # the guide's "<rank> <domain> minister"

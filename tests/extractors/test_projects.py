@@ -683,3 +683,7 @@ def test_projects_a_large_city_opening_a_longer_name_ties_its_country(annotate):
     # "Lahore Orange Line": the gazetteer knows Lahore, not the whole run of capitalized words
     project = _projects(annotate, "Work on the Lahore Orange Line Metro continued in 2019.")["Lahore Orange Line Metro"]
     assert project.countries == ["PK"]
+
+
+def test_projects_a_bullet_train_is_a_railway(annotate):
+    assert _projects(annotate, "The Surat-Nagpur bullet train will be ready by 2030.")["Surat-Nagpur bullet train"].type == "railway"
