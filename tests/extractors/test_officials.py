@@ -711,3 +711,17 @@ def test_officials_coordinating_is_a_rank_of_minister(annotate):
     doc = annotate("Indonesian Coordinating Minister for Economic Affairs Budi Santoso opened the toll road.")
     official = _officials(doc)["Budi Santoso"]
     assert (official.role, official.organization) == ("coordinating economy minister", None)  # the guide's "<rank> <domain> minister"
+
+
+def test_officials_the_first_of_two_offices_joined_by_a_slash_with_a_hyphenated_rank(annotate):
+    doc = annotate("High Representative/Vice-President Anna Kovac met officials in Brussels.")
+    assert _officials(doc)["Anna Kovac"].role == "high representative"
+
+
+def test_officials_a_for_tail_ends_where_the_next_officials_office_begins(annotate):
+    # NER leaves "Maris Tamm" untagged: the tail "for Energy" still ends at the name, and
+    # "and Latvian Minister ..." opens another official, not more of the first one's office
+    doc = annotate("Commissioner for Energy Maris Tamm and Latvian Minister Janis Ozols met in Riga.")
+    officials = _officials(doc)
+    assert officials["Maris Tamm"].role == "commissioner"
+    assert officials["Janis Ozols"].role == "minister"

@@ -22,12 +22,11 @@ from ...normalize.roles import kind_of, lexicon, normalize_role, role_words
 from ...resources import load_jsonl
 from ..doc_views import entities
 from .portfolios import PORTFOLIO_ROLES, is_minister, is_portfolio, portfolio_end, portfolio_list_end
-from .tokens import _apposed_to_person, _is_capitalized, _is_place, _title_before_person, organisation_words
+from .tokens import TAIL_JOINERS, _apposed_to_person, _could_be_name, _is_capitalized, _is_place, _title_before_person, organisation_words
 
 ORGANIZATIONS_FILE = "organizations.jsonl"
 MAX_PREFIX_TOKENS = 8
 MAX_TAIL_TOKENS = 10
-TAIL_JOINERS = frozenset({"of", "and", "the", "for", "&"})
 DETERMINERS = frozenset({"the", "a", "an", "our", "their", "his", "her", "its", "my", "your"})
 
 
@@ -129,6 +128,8 @@ def _tail(doc: Doc, i: int, region_names: frozenset[str], limit: int | None = No
             break
         if token.is_space or token.text in {",", ";", ":", "(", ")", "—", "–"} or token.lower_ in role_words()["honorifics"]:
             break
+        if token.lower_ == "and" and _next_official(doc, j, x_start, region_names):
+            break
         if _is_capitalized(token) or token.lower_ in TAIL_JOINERS or token.text in {"-", "/", "’s", "'s", "."}:
             j += 1
             continue
@@ -157,6 +158,26 @@ def _tail(doc: Doc, i: int, region_names: frozenset[str], limit: int | None = No
     return j, prep, x_start, j
 
 
+def _office_at(doc: Doc, i: int) -> int:
+    """The end of an office word at token i, a rank ("Vice-") before it; 0 when none."""
+    if i < len(doc) and doc[i].lower_ in role_words()["ranks"]:
+        i += 2 if i + 1 < len(doc) and doc[i + 1].text == "-" else 1
+    return i + 1 if i < len(doc) and doc[i].lower_ in lexicon() else 0
+
+
+def _next_official(doc: Doc, j: int, x_start: int, region_names: frozenset[str]) -> bool:
+    """ "for Energy Kadri Simson and Greek Minister X": after a name closing the tail, "and"
+    opens the next official's office (a demonym or a country's possessive may come first)."""
+    if j - x_start < 3 or not all(_could_be_name(t, region_names) for t in doc[j - 2 : j]):
+        return False
+    k = j + 1
+    if k < len(doc) and is_demonym(doc[k].text):
+        k += 1
+    elif k + 1 < len(doc) and country_code(doc[k].text) and doc[k + 1].text in {"’s", "'s"}:
+        k += 2
+    return k < len(doc) and _is_capitalized(doc[k]) and doc[k].lower_ in lexicon()
+
+
 def _ends_with_place(doc: Doc, start: int, end: int, region_names: frozenset[str]) -> bool:
     """Whether doc[start:end] ends with a place name (not a demonym) of one to three words."""
     for width in (3, 2, 1):
@@ -164,19 +185,6 @@ def _ends_with_place(doc: Doc, start: int, end: int, region_names: frozenset[str
         if text and _is_place(text, region_names) and not is_demonym(text):
             return True
     return False
-
-
-def _could_be_name(token: Token, region_names: frozenset[str]) -> bool:
-    """A capitalized word that is no place, office, organisation word or joiner."""
-    return (
-        _is_capitalized(token)
-        and token.ent_type_ not in {"FAC", "NORP"}  # NER glues names to places too ("West Asia Yevgeniy Zhukov")
-        and token.lower_ not in TAIL_JOINERS
-        and token.lower_ not in lexicon()
-        and token.lower_ not in role_words()["portfolios"]  # "for Foreign Economic Relations": a portfolio, no name
-        and token.text not in organisation_words()
-        and not _is_place(token.text, region_names)
-    )
 
 
 @lru_cache(maxsize=1)
@@ -313,9 +321,9 @@ def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozen
     country = country or _counterpart_country(doc, prefix_start, floor)
     role_text = doc[start:end].text
     role_end = end
-    # "High Representative/Vice President": the first of two offices
-    while role_end < len(doc) - 1 and doc[role_end].text == "/" and doc[role_end + 1].lower_ in lexicon():
-        role_end += 2
+    # "High Representative/Vice President", ".../Vice-President": the first of two offices
+    while role_end < len(doc) - 1 and doc[role_end].text == "/" and _office_at(doc, role_end + 1):
+        role_end = _office_at(doc, role_end + 1)
         while role_end < len(doc) and _is_capitalized(doc[role_end]) and " ".join(t.lower_ for t in doc[role_end - 1 : role_end + 1]) in lexicon():
             role_end += 1
     posted_to = None

@@ -9,8 +9,11 @@ from spacy.tokens import Doc, Token
 
 from ...normalize import names
 from ...normalize.geo import country_code
+from ...normalize.roles import lexicon, role_words
 from ...resources import load_json
 from ..doc_views import entities
+
+TAIL_JOINERS = frozenset({"of", "and", "the", "for", "&"})
 
 
 def _is_capitalized(token: Token) -> bool:
@@ -59,3 +62,16 @@ def _title_before_person(doc: Doc, start: int, end: int) -> bool:
         return False  # "vice-president" is read with its rank
     ent = next((e for e in entities(doc) if e.start == end), None)
     return ent is not None and len(ent) >= 2 and all(_is_capitalized(t) for t in ent)
+
+
+def _could_be_name(token: Token, region_names: frozenset[str]) -> bool:
+    """A capitalized word that is no place, office, organisation word or joiner."""
+    return (
+        _is_capitalized(token)
+        and token.ent_type_ not in {"FAC", "NORP"}  # NER glues names to places too ("West Asia Yevgeniy Zhukov")
+        and token.lower_ not in TAIL_JOINERS
+        and token.lower_ not in lexicon()
+        and token.lower_ not in role_words()["portfolios"]  # "for Foreign Economic Relations": a portfolio, no name
+        and token.text not in organisation_words()
+        and not _is_place(token.text, region_names)
+    )
