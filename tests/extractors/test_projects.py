@@ -687,3 +687,14 @@ def test_projects_a_large_city_opening_a_longer_name_ties_its_country(annotate):
 
 def test_projects_a_bullet_train_is_a_railway(annotate):
     assert _projects(annotate, "The Surat-Nagpur bullet train will be ready by 2030.")["Surat-Nagpur bullet train"].type == "railway"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The Balt 2 cable between Latvia and Sweden will carry electricity.", "Balt 2 cable", "power_line"),
+        ("The Meridian cable will land in Dakar, Senegal.", "Meridian cable", "telecom"),
+    ],
+)
+def test_projects_a_named_cable_is_a_power_line_or_a_data_cable(annotate, text, name, kind):
+    assert _projects(annotate, text)[name].type == kind
