@@ -96,12 +96,20 @@ def normalize_role(text: str) -> str:
         head, tail = text.split(" of ", 1)
         if head.split()[-1] == "minister":
             return _minister_of(head, tail)
+        if head == "secretary" and _portfolio_words(tail):
+            return text  # "Secretary of Public Works and Highways": a secretary's department keeps its words
         if head in lex or _ranked(head):
             return _ranked(head) or lex[head]["role"]
     ranked = _ranked(text)
     if ranked:
         return ranked
     return text
+
+
+def _portfolio_words(tail: str) -> bool:
+    """Whether every word of an "of" tail is a portfolio's ("infrastructure, communications and transport")."""
+    words = [w for w in re.split(r"[\s,]+", tail) if w and w not in {"and", "&"}]
+    return bool(words) and all(w in role_words()["portfolios"] for w in words)
 
 
 def _minister_portfolio(text: str) -> bool:

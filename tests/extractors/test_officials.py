@@ -725,3 +725,9 @@ def test_officials_a_for_tail_ends_where_the_next_officials_office_begins(annota
     officials = _officials(doc)
     assert officials["Maris Tamm"].role == "commissioner"
     assert officials["Janis Ozols"].role == "minister"
+
+
+def test_officials_a_secretary_of_listed_portfolios(annotate):
+    doc = annotate("Chile's Secretary of Infrastructure, Housing and Transport Rosa Vidal inspected the bridge.")
+    official = _officials(doc)["Rosa Vidal"]
+    assert (official.role, official.country) == ("secretary of infrastructure, housing and transport", "CL")

@@ -38,6 +38,8 @@ from pipeline.normalize.roles import kind_of, lexicon, normalize_role
         ("Major General", "major general"),
         ("Supreme Leader", "supreme leader"),
         ("Deputy Assistant Administrator", "deputy assistant administrator"),
+        ("Secretary of Public Works and Highways", "secretary of public works and highways"),
+        ("Secretary of the National Security Council", "secretary"),
     ],
 )
 def test_roles_normalize_to_canonical_form(written, canonical):

@@ -357,7 +357,8 @@ def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozen
             candidate = f"{role_text} of {doc[x_start - 1].text + ' ' if doc[x_start - 1].lower_ == 'the' else ''}{x_text}"
             if code and not is_demonym(x_text):
                 country = country or code
-            elif normalize_role(candidate) != normalize_role(role_text) and (role_text.lower().endswith("minister") or candidate.lower().replace("’", "'") in lexicon()):
+            elif normalize_role(candidate) != normalize_role(role_text) and (role_text.lower().endswith("minister") or candidate.lower().replace("’", "'") in lexicon()
+                                                                             or role_text.lower() == "secretary" and is_portfolio(x_text)):
                 role_text = candidate  # a portfolio ("Minister of Energy") or an office ("Secretary of State")
             else:
                 owner = x_start + 2 < x_end and doc[x_start + 1].text in {"’s", "'s"} and country_code(doc[x_start].text)
@@ -372,7 +373,9 @@ def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozen
                 role_text = f"{role_text} {doc[role_end:tail_end].text}"  # "Minister for Europe": a portfolio
             role_end = tail_end
             continue
-    if kind_of(doc[start:end].text) == "minister" and (" of " in role_text or " for " in role_text):
+    # "Minister of Energy, Water and Mines", "Secretary of Infrastructure, Communications and Transportation"
+    portfolio_office = kind_of(doc[start:end].text) == "minister" or role_text.lower().startswith("secretary of ")
+    if portfolio_office and (" of " in role_text or " for " in role_text):
         listed_end = portfolio_list_end(doc, role_end, limit)
         joined = doc[role_end - 1].whitespace_ + doc[role_end:listed_end].text if listed_end > role_end else ""
         role_text, role_end = role_text + joined, listed_end
