@@ -750,3 +750,15 @@ def test_regions_a_great_river_by_its_bare_name(annotate, text, name):
     # "the Zambezi" is the river, not Namibia's Zambezi Region nor the Zambian town
     region = _regions(annotate, text)[name]
     assert region.type == "region"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "iso"),
+    [
+        ("Ontario Premier Anne Leduc opened the new subway line.", "Ontario", "CA-ON"),
+        ("Punjab Chief Minister Ayesha Malik toured Lahore's new metro.", "Punjab", "PK-PB"),
+    ],
+)
+def test_regions_a_province_named_by_its_own_office(annotate, text, name, iso):
+    # no country is named: the office says it is a province, Lahore says whose
+    assert _regions(annotate, text)[name].iso_code == iso

@@ -182,6 +182,15 @@ def _after_own_country(doc: Doc, match: _Match, country: str | None) -> bool:
     )
 
 
+# the offices a province or state has of its own, written right after its name
+_SUBDIVISION_OFFICES = frozenset({"premier", "governor", "chief minister", "lieutenant governor", "deputy governor"})
+
+
+def _own_office_after(doc: Doc, match: _Match) -> bool:
+    words = [t.lower_ for t in doc[match.end : match.end + 2]]
+    return any(" ".join(words[:n]) in _SUBDIVISION_OFFICES for n in (1, 2)) and _capitalised(doc[match.end].text)
+
+
 def _usable(
     doc: Doc, match: _Match, place: Place, doc_countries: set[str], matches: list[_Match]
 ) -> bool:
@@ -196,6 +205,8 @@ def _usable(
         return True  # "Novosibirsk Region", "Amur Oblast": the name with its own designator
     if place.type == "subdivision" and _after_town_of(doc, match, matches, place.country):
         return True
+    if place.type == "subdivision" and _own_office_after(doc, match):
+        return True  # "Ontario Premier Doug Ford", "Punjab Chief Minister X": the office of the place
     context = context_country(doc, match, matches)
     if context is not None:
         return context in (place.country, "?")
@@ -273,6 +284,8 @@ def _namesake_abroad(doc: Doc, match: _Match, matches: list[_Match]) -> Place | 
 def _doc_countries(doc: Doc, matches: list[_Match]) -> set[str]:
     codes = {p.country for m in matches for p in m.candidates[:1] if p.type == "country"}
     codes |= {country_code(t) for t in texts(doc) if _capitalised(t) and is_demonym(t)}
+    # a city large enough to stand on its name alone, with no namesake, names its country too
+    codes |= {m.candidates[0].country for m in matches if len(m.candidates) == 1 and m.candidates[0].type == "city" and m.candidates[0].strong}
     return {c for c in codes if c}
 
 
