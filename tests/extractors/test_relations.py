@@ -85,6 +85,8 @@ def people(text: str) -> list[Official]:
         ("Minister Ivan Petrov and Ambassador John Carter signed the loan agreement.", (PETROV, CARTER)),
         ("The forum was co-chaired by Minister Ivan Petrov and Governor Ali Rahimi.", (PETROV, RAHIMI)),
         ("Governor Ali Rahimi and Ambassador John Carter inaugurated the new bridge.", (RAHIMI, CARTER)),
+        ("Governor Ali Rahimi and President Maria Lopez jointly commissioned the power plant.", (RAHIMI, LOPEZ)),
+        ("Minister Ivan Petrov and Ambassador John Carter unveiled the new terminal.", (PETROV, CARTER)),
         ("Governor Ali Rahimi will meet President Maria Lopez next week.", (RAHIMI, LOPEZ)),
         # joint acts: initialing a text, dedicating a work, being its signatories
         ("Minister Ivan Petrov and Ambassador John Carter initialed a draft agreement.", (PETROV, CARTER)),
