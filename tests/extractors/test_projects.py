@@ -698,3 +698,11 @@ def test_projects_a_bullet_train_is_a_railway(annotate):
 )
 def test_projects_a_named_cable_is_a_power_line_or_a_data_cable(annotate, text, name, kind):
     assert _projects(annotate, text)[name].type == kind
+
+
+def test_projects_a_bare_name_after_a_sections_of_is_the_whole(annotate):
+    # no head noun says what "Via Carpatia" is; its section and "traffic" do
+    projects = _projects(annotate, "The Slovak section of Via Carpatia carries heavy traffic.")
+    assert projects["Via Carpatia"].type == "road"
+    assert projects["Slovak section"].part_of == "Via Carpatia"
+    assert not _projects(annotate, "The Serbian section of the Danube is shallow.")

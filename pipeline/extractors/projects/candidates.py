@@ -221,12 +221,50 @@ def section_candidates(doc: Doc, taken: set[int]) -> list[Candidate]:
             continue
         else:
             end = tok.i + 1
-            if not _of_a_work(doc, end, taken):
+            whole = None if _of_a_work(doc, end, taken) else _bare_whole_after_of(doc, end, sent.end, taken)
+            if whole is None and not _of_a_work(doc, end, taken):
                 continue  # "the Russian section of the commission" is no part of a work
+            if whole is not None:
+                out.append(whole)
         if any(i in taken for i in range(start, end)):
             continue
         out.append(Candidate(start, end, _text(doc, start, end), None, tok.lower_, False, kind="section"))
     return out
+
+
+def _bare_whole_after_of(doc: Doc, i: int, limit: int, taken: set[int]) -> Candidate | None:
+    """ "the Kaunas-Vilnius segment of Rail Baltica": a proper name after a singled-out section's
+    "of" names the work it is part of, though no head noun says what it is; not a place ("the
+    Serbian section of the Danube") nor a body."""
+    from ...normalize.gazetteer import lookup
+
+    j = i + 1 + (i + 1 < limit and doc[i + 1].lower_ == "the")
+    end = j
+    while end < limit and end not in taken and (is_name_token(doc[end]) or end > j and doc[end].text in DASHES):
+        end += 1
+    while end > j and doc[end - 1].text in DASHES:
+        end -= 1
+    if end == j or any(t.ent_type_ in ("GPE", "LOC", "NORP", "DATE") for t in doc[j:end]):
+        return None
+    name = _text(doc, j, end)
+    if lookup(name) or _country_or_wider(name) or doc[end - 1].lower_ in grammar().org_followers:
+        return None
+    # what the work is: the kind of line its sentences speak of ("electrified", "gas")
+    sent = doc[i].sent
+    words = set(lowers(doc)[doc[sent.start - 1].sent.start if sent.start else sent.start : sent.end])
+    kinds = {kind for word, kind in _LINE_WORDS.items() if word in words}
+    if len(kinds) != 1:
+        return None
+    return Candidate(j, end, name, kinds.pop(), "", True)
+
+
+# words that say what kind of linear work a sentence speaks of
+_LINE_WORDS = {
+    "rail": "railway", "railway": "railway", "train": "railway", "trains": "railway", "electrified": "railway",
+    "track": "railway", "gas": "pipeline", "oil": "pipeline", "pipeline": "pipeline", "pipe": "pipeline",
+    "road": "road", "highway": "road", "motorway": "road", "lanes": "road", "traffic": "road",
+    "electricity": "power_line", "kv": "power_line", "transmission": "power_line",
+}
 
 
 def numbered_variants(doc: Doc, cands: list[Candidate], taken: set[int]) -> list[Candidate]:
