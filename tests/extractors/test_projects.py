@@ -706,3 +706,9 @@ def test_projects_a_bare_name_after_a_sections_of_is_the_whole(annotate):
     assert projects["Via Carpatia"].type == "road"
     assert projects["Slovak section"].part_of == "Via Carpatia"
     assert not _projects(annotate, "The Serbian section of the Danube is shallow.")
+
+
+def test_projects_a_construction_lot_is_a_component(annotate):
+    projects = _projects(annotate, "Lot 2 of the Dakar-Bamako highway was awarded to a local firm.")
+    assert projects["Lot 2 of the Dakar-Bamako highway"].part_of == "Dakar-Bamako highway"
+    assert len(_projects(annotate, "A lot of work remains on the Dakar-Bamako highway.")) == 1
