@@ -712,3 +712,9 @@ def test_projects_a_construction_lot_is_a_component(annotate):
     projects = _projects(annotate, "Lot 2 of the Dakar-Bamako highway was awarded to a local firm.")
     assert projects["Lot 2 of the Dakar-Bamako highway"].part_of == "Dakar-Bamako highway"
     assert len(_projects(annotate, "A lot of work remains on the Dakar-Bamako highway.")) == 1
+
+
+def test_projects_a_generic_name_used_without_its_head_is_a_mention(annotate):
+    text = "The Via Pontica motorway project will link Varna and Burgas. Via Pontica will cost 2 billion euros."
+    project = _projects(annotate, text)["Via Pontica motorway project"]
+    assert [m.text for m in project.mentions] == ["Via Pontica motorway project", "Via Pontica"]

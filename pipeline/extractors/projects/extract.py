@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
 from dataclasses import replace
-
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -14,13 +11,12 @@ from .candidates import find_candidates
 from .grammar import Candidate, head_matches
 from .lexicon import grammar
 from .links import Group, distinctive_words, group_candidates, name_weight
+from .mentions import _add_alias_mentions, _add_anaphora, _mention
 from .places import PlaceIndex, both_countries, context_places, name_countries
-from ...records import Mention, Project, Region
+from ...records import Project, Region
 from ...resources import load_json
-from ..doc_views import lowers, texts
+from ..doc_views import lowers
 
-LABEL = "PROJECT"
-_ANAPHORS = frozenset({"the", "this", "that"})
 
 
 def find_projects(doc: Doc, regions: list[Region]) -> list[Project]:
@@ -200,11 +196,6 @@ def _fullest(group: Group) -> Candidate:
     """The member with the most words (the first of them), which gives the project its name."""
     members = [c for c in group.members if c.start not in group.glosses] or group.members
     return max(members, key=lambda c: (c.named, name_weight(c.name), -c.start))
-
-
-def _mention(doc: Doc, start: int, end: int, key: str) -> Mention:
-    span = doc[start:end]
-    return Mention(LABEL, span.text, span.start_char, span.end_char, key)
 
 
 def _project(doc: Doc, group: Group, index: PlaceIndex) -> Project:
@@ -422,55 +413,3 @@ def _part_of_built(doc, groups, projects, owners, named):
         generic = [u for u in earlier if _fullest(groups[u]).type != "corridor"]
         if len(umbrellas) == 1 and generic:
             yield k, generic[0]
-
-
-def _add_alias_mentions(doc: Doc, groups: list[Group], projects: list[Project]) -> None:
-    """Each use of an acronym alone ("TAP represents ...") is a mention of its project."""
-    owner: dict[str, Project] = {}
-    for group, project in zip(groups, projects):
-        for acronym in group.acronyms:
-            owner.setdefault(acronym, project)  # the first project to claim an acronym keeps it
-    if not owner:
-        return
-    covered = {m.start_char for p in projects for m in p.mentions}
-    for i, text in enumerate(texts(doc)):  # a Token object only for the acronyms
-        project = owner.get(text)
-        if project is None:
-            continue
-        tok = doc[i]
-        if tok.idx not in covered:
-            project.mentions.append(Mention(LABEL, tok.text, tok.idx, tok.idx + len(tok.text), project.name))
-            covered.add(tok.idx)
-
-
-def _abbreviates(acronym: str, project: Project) -> bool:
-    """Whether an acronym is an alias of the project or the initials of words of its name."""
-    initials = "".join(w[0] for w in re.split(r"[\s\-–—]+", project.name) if w[:1].isupper())
-    return acronym in project.aliases or acronym in initials
-
-
-def _add_anaphora(doc: Doc, groups: list[Group], projects: list[Project], skip: set[int] = frozenset()) -> None:
-    """"the railway", "the project" after a named one: a mention of the latest project of that
-    kind; never of a section (`skip`): "the pipeline" is the whole, not its Turkish section."""
-    covered = {ch for p in projects for m in p.mentions for ch in range(m.start_char, m.end_char)}
-    firsts = [min(c.start for c in g.members) for g in groups]
-    for match in head_matches(doc):
-        if match.plural or match.start == 0 or doc[match.start].idx in covered:
-            continue
-        det = doc[match.start - 1]
-        if det.lower_ not in _ANAPHORS:
-            continue
-        kind = match.head.type
-        acronym = doc[match.start : match.end].text
-        # "the SGR": of the works whose name it abbreviates, when one does
-        spelled = {k for k, p in enumerate(projects) if acronym.isupper() and _abbreviates(acronym, p)}
-        best = None
-        for k, project in enumerate(projects):
-            if spelled and k not in spelled:
-                continue
-            if k not in skip and firsts[k] < match.start and (kind is None or project.type == kind):
-                if best is None or firsts[k] > firsts[best]:
-                    best = k
-        if best is not None:
-            projects[best].mentions.append(_mention(doc, match.start, match.end, projects[best].name))
-
