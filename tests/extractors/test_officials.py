@@ -731,3 +731,9 @@ def test_officials_a_secretary_of_listed_portfolios(annotate):
     doc = annotate("Chile's Secretary of Infrastructure, Housing and Transport Rosa Vidal inspected the bridge.")
     official = _officials(doc)["Rosa Vidal"]
     assert (official.role, official.country) == ("secretary of infrastructure, housing and transport", "CL")
+
+
+def test_officials_a_portfolio_before_cabinet_secretary_is_no_body(annotate):
+    # Kenya's cabinet secretaries are its ministers: "Transport" names the portfolio
+    official = _officials(annotate("Kenya's Transport Cabinet Secretary Jane Wambui opened the road."))["Jane Wambui"]
+    assert (official.role, official.organization) == ("transport cabinet secretary", None)

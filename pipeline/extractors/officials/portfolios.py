@@ -48,7 +48,7 @@ def is_minister(role_text: str) -> bool:
     return bool(words) and (words[-1] == "minister" or words[-3:] == ["minister", "of", "state"])
 
 
-PORTFOLIO_ROLES = frozenset({"minister", "deputy minister", "first deputy minister", "vice minister"})
+PORTFOLIO_ROLES = frozenset({"minister", "deputy minister", "first deputy minister", "vice minister", "cabinet secretary"})
 
 
 def is_portfolio(organization: str) -> bool:
