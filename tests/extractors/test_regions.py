@@ -762,3 +762,8 @@ def test_regions_a_great_river_by_its_bare_name(annotate, text, name):
 def test_regions_a_province_named_by_its_own_office(annotate, text, name, iso):
     # no country is named: the office says it is a province, Lahore says whose
     assert _regions(annotate, text)[name].iso_code == iso
+
+
+def test_regions_a_division_is_a_subdivision(annotate):
+    regions = _regions(annotate, "Floods hit Rajshahi Division in Bangladesh on Sunday.")
+    assert regions["Rajshahi Division"].type == "subdivision"
