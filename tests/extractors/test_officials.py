@@ -737,3 +737,13 @@ def test_officials_a_portfolio_before_cabinet_secretary_is_no_body(annotate):
     # Kenya's cabinet secretaries are its ministers: "Transport" names the portfolio
     official = _officials(annotate("Kenya's Transport Cabinet Secretary Jane Wambui opened the road."))["Jane Wambui"]
     assert (official.role, official.organization) == ("transport cabinet secretary", None)
+
+
+def test_officials_a_family_name_written_first_is_a_later_mention(annotate):
+    # "Zhou Wenhai ... Zhou said": the family name opens the name, and alone it is him
+    text = "Chinese Transport Minister Zhou Wenhai met Kenyan officials in Nairobi. Zhou said the railway would open soon."
+    official = _officials(annotate(text))["Zhou Wenhai"]
+    assert [m.text for m in official.mentions] == ["Zhou Wenhai", "Zhou"]
+    # a Western surname written last is not such a family name
+    doc = annotate("Senator Barbara Lee met Premier Lee Wen in Taipei. Lee said the talks went well.")
+    assert "Lee" not in _officials(doc)["Lee Wen"].aliases

@@ -763,7 +763,11 @@ def _resolve(doc: Doc, persons: list[Person], region_names: frozenset[str], regi
         word = names.fold(doc[i : last + 1].text)
         if word in lexicon():
             continue
-        if len(text) < 3 or last > i:
+        family = _family_name_owner(officials, word, doc, i)
+        if family is not None:
+            # "Wang Yi ... Wang said": a family name written first names its bearer alone
+            owner, span = family, doc[i : last + 1]
+        elif len(text) < 3 or last > i:
             # a short or hyphenated last word ("Wang Yi", "Moon Jae-in"): only the whole name
             owner = next((o for o in officials if names.fold(o.name.split()[-1]) == word), None)
             span = _full_name_ending(doc, last, owner.name) if owner is not None else None
@@ -884,6 +888,17 @@ def _hyphen_compound_end(doc: Doc, i: int) -> int:
         if doc[i + 2].is_alpha:
             return i + 2
     return i
+
+
+def _family_name_owner(officials: list[Official], word: str, doc: Doc, i: int) -> Official | None:
+    """The one official whose name opens with this family name ("Wang Yi", "Yoon Suk Yeol"),
+    when the word does not open the whole name here."""
+    if word not in role_words()["family_name_first"] or any(names.surname(o.name) == word for o in officials):
+        return None  # "Barbara Lee": the word is someone's surname written last
+    owners = [o for o in officials if 2 <= len(o.name.split()) <= 3 and names.fold(o.name.split()[0]) == word]
+    if len(owners) != 1 or names.fold(full_text(doc)[doc[i].idx : doc[i].idx + len(owners[0].name)]) == names.fold(owners[0].name):
+        return None
+    return owners[0]
 
 
 def _full_name_ending(doc: Doc, last: int, name: str) -> Span | None:
