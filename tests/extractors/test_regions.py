@@ -767,3 +767,11 @@ def test_regions_a_province_named_by_its_own_office(annotate, text, name, iso):
 def test_regions_a_division_is_a_subdivision(annotate):
     regions = _regions(annotate, "Floods hit Rajshahi Division in Bangladesh on Sunday.")
     assert regions["Rajshahi Division"].type == "subdivision"
+
+
+def test_regions_a_small_river_takes_the_one_country_its_sentence_names(annotate):
+    text = "Bangladesh and India signed the deal. A new bridge will cross the Dhaleshwari River in Bangladesh."
+    assert _regions(annotate, text)["Dhaleshwari River"].country == "BD"
+    # a strait lies between states; the lexicon's great rivers keep theirs
+    regions = _regions(annotate, "Bangladesh and India signed the deal. Ships crossed the Palk Strait near India.")
+    assert regions["Palk Strait"].country is None

@@ -14,6 +14,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from ...normalize.gazetteer import context_words, lookup
 from ...normalize.geo import country_name, fold_name
 from ...records import Mention, Region
 
@@ -41,7 +42,8 @@ def with_context_countries(doc: Doc, regions: list[Region]) -> list[Region]:
     (top, top_count), = counts.most_common(1)
     article = top if top_count >= ARTICLE_MENTIONS and top_count >= ARTICLE_SHARE * len(placed) else None
     for region in regions:
-        if region.type not in ("city", "subdivision") or region.country or not region.mentions:
+        feature = region.type == "region" and _small_feature(region.name)
+        if region.type not in ("city", "subdivision") and not feature or region.country or not region.mentions:
             continue
         first = min(region.mentions, key=lambda m: m.start_char)
         span = doc.char_span(first.start_char, first.end_char, alignment_mode="expand")
@@ -51,9 +53,23 @@ def with_context_countries(doc: Doc, regions: list[Region]) -> list[Region]:
         local = {code for at, code in placed if sent.start_char <= at < sent.end_char}
         if len(local) == 1:
             region.country = local.pop()
-        elif not local and article:
+        elif not local and article and not feature:
             region.country = article
     return regions
+
+
+# waters that mostly lie between states: the country named beside them is one shore
+_BETWEEN_STATES = frozenset({"Strait", "Straits", "Sea", "Ocean", "Gulf", "Bay"})
+
+
+def _small_feature(name: str) -> bool:
+    """A river, island or delta named by its form that no lexicon holds ("Hooghly River",
+    "Russky Island"): the one country its sentence names is the one it lies in. The great ones
+    of the lexicon ("Mekong", "Aras River") keep their own country, or none."""
+    words = name.split()
+    if len(words) < 2 or words[-1] not in context_words().get("feature_words", ()) or words[-1] in _BETWEEN_STATES:
+        return False
+    return not any(p.type == "region" for p in lookup(name))
 
 
 # bare names two states share, each with the code a bare mention gets and the other state's
