@@ -39,6 +39,7 @@ from pipeline.normalize.roles import kind_of, lexicon, normalize_role
         ("Supreme Leader", "supreme leader"),
         ("Deputy Assistant Administrator", "deputy assistant administrator"),
         ("Secretary of Public Works and Highways", "secretary of public works and highways"),
+        ("Foreign Affairs Vice Minister", "vice foreign minister"),  # the guide: "vice" stays "vice"
         ("Secretary of the National Security Council", "secretary"),
     ],
 )
