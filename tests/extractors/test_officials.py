@@ -747,3 +747,9 @@ def test_officials_a_family_name_written_first_is_a_later_mention(annotate):
     # a Western surname written last is not such a family name
     doc = annotate("Senator Barbara Lee met Premier Lee Wen in Taipei. Lee said the talks went well.")
     assert "Lee" not in _officials(doc)["Lee Wen"].aliases
+
+
+def test_officials_a_listed_portfolio_is_no_name_before_a_preposition(annotate):
+    # "..., Energy and Mines for their leadership": the list ends the office; nobody is named
+    doc = annotate("We thank the Minister of Natural Resources, Energy and Mines for their leadership in Malawi.")
+    assert not _officials(doc)

@@ -25,7 +25,9 @@ def portfolio_list_end(doc: Doc, i: int, limit: int | None) -> int:
             j += 1
         while j > end + 1 and doc[j - 1].lower_ in {"and", "&"}:
             j -= 1
-        if j == end + 1 or j < limit and doc[j].text not in {",", ")"} and not _is_capitalized(doc[j]):
+        # the list ends at a name, a comma, or the words after the office ("..., Energy and Mines for their")
+        ends = j >= limit or doc[j].text in {",", ")"} or _is_capitalized(doc[j]) or doc[j].pos_ in {"ADP", "VERB", "AUX", "PUNCT"}
+        if j == end + 1 or not ends:
             break
         end = j
     return end
