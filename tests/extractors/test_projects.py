@@ -718,3 +718,8 @@ def test_projects_a_generic_name_used_without_its_head_is_a_mention(annotate):
     text = "The Via Pontica motorway project will link Varna and Burgas. Via Pontica will cost 2 billion euros."
     project = _projects(annotate, text)["Via Pontica motorway project"]
     assert [m.text for m in project.mentions] == ["Via Pontica motorway project", "Via Pontica"]
+
+
+def test_projects_a_town_of_one_country_opening_a_name_ties_it(annotate):
+    # "Aswan High Dam": Aswan is a city of Egypt only, though the gazetteer knows no "Aswan High"
+    assert _projects(annotate, "The Aswan High Dam holds back the flood.")["Aswan High Dam"].countries == ["EG"]

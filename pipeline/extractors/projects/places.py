@@ -108,12 +108,16 @@ def name_countries(name: str, index: PlaceIndex) -> list[str]:
 
 
 def _leading_city(piece: str) -> tuple:
-    """ "Karachi Circular", "Lahore Orange Line": a large city opening a longer name."""
+    """ "Karachi Circular", "Aswan High": a city opening a longer name, large or of one country only."""
     words = piece.split()
     for n in range(len(words) - 1, 0, -1):
-        cities = [p for p in lookup(" ".join(words[:n])) if p.type == "city" and p.strong]
+        places = lookup(" ".join(words[:n]))
+        cities = [p for p in places if p.type == "city" and p.strong]
         if cities:
             return tuple(cities)
+        towns = [p for p in places if p.type in ("city", "subdivision")]
+        if towns and len(places) == len(towns) and len({p.country for p in towns}) == 1:
+            return tuple(towns)
     return ()
 
 
