@@ -766,3 +766,9 @@ def test_regions_a_small_river_takes_the_one_country_its_sentence_names(annotate
     # a strait lies between states; the lexicon's great rivers keep theirs
     regions = _regions(annotate, "Bangladesh and India signed the deal. Ships crossed the Palk Strait near India.")
     assert regions["Palk Strait"].country is None
+
+
+def test_regions_a_wire_credit_after_the_dateline_is_no_place(annotate):
+    # "Xinhua" is also a county of China; between the dateline and its dash it is the agency
+    regions = _regions(annotate, "SHANGHAI, May 2 (Xinhua) -- Chinese officials said the port handled more containers.")
+    assert "Xinhua" not in regions and "Shanghai" in regions

@@ -23,7 +23,7 @@ from ...normalize.geo import case_sensitive_aliases, country_code, country_name,
 from ..doc_views import entities, full_text, puncts, texts
 from ..doc_views import starts as doc_starts
 from ...records import Mention, Region
-from .inside_names import _inside_person, _inside_project_or_org, _org_before
+from .inside_names import _inside_person, _inside_project_or_org, _org_before, _wire_credit
 from .listed import _conjoined_with_place, _in_longer_name, _listed_with_chosen
 from .context_country import shared_country_names, with_context_countries
 from .features import _compass_regions, _natural_features, _shared_head_names, exclude_work_names
@@ -371,7 +371,7 @@ def find_place_spans(doc: Doc) -> list[_Found]:
     for index, match in enumerate(matches):
         if match.place is None:
             continue
-        if _inside_project_or_org(doc, matches, index) or _inside_person(doc, match, matches):
+        if _inside_project_or_org(doc, matches, index) or _inside_person(doc, match, matches) or _wire_credit(doc, match):
             match.excluded = True
     for left, right in zip(matches, matches[1:]):
         if left.excluded and right.start == left.end + 1 and doc[left.end].lower_ == "and":

@@ -100,3 +100,18 @@ def _inside_person(doc: Doc, match: _Match, matches: list[_Match]) -> bool:
             return False
         return True
     return False
+
+
+_CREDIT_AFTER = frozenset({"-", "--", "—", "–", ":"})
+
+
+def _wire_credit(doc: Doc, match: _Match) -> bool:
+    """ "BEIJING, Jan. 3 (Xinhua) --": the bracketed name between a dateline and its dash is the
+    news agency's credit, not a place (Xinhua is also a county of China)."""
+    start, end = match.start, match.end
+    if start == 0 or end + 1 >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":
+        return False
+    text = full_text(doc)
+    line = text[text.rfind("\n", 0, doc[start].idx) + 1 : doc[start].idx].split()
+    # the line opens with a dateline in capitals ("BEIJING,", "ULAANBAATAR")
+    return doc[end + 1].text in _CREDIT_AFTER and bool(line) and line[0].rstrip(",").isupper() and len(line[0]) > 2
