@@ -753,3 +753,16 @@ def test_officials_a_listed_portfolio_is_no_name_before_a_preposition(annotate):
     # "..., Energy and Mines for their leadership": the list ends the office; nobody is named
     doc = annotate("We thank the Minister of Natural Resources, Energy and Mines for their leadership in Malawi.")
     assert not _officials(doc)
+
+
+def test_officials_a_state_ends_a_for_portfolio(annotate):
+    doc = annotate("Minister of State for Foreign Affairs of Oman Salim Al Harthy received the envoy.")
+    official = _officials(doc)["Salim Al Harthy"]
+    assert (official.role, official.country) == ("minister of state for foreign affairs", "OM")
+
+
+def test_officials_the_sentences_full_stop_is_no_part_of_a_name(annotate):
+    # "Jun." reads as an abbreviation; an initial or "Jr." keeps its stop
+    names = set(_officials(annotate("He met Ambassador of Japan to Kazakhstan Yamada Jun.")))
+    assert names == {"Yamada Jun"}
+    assert "Robert O. Blake, Jr." in _officials(annotate("The talks were led by Assistant Secretary Robert O. Blake, Jr."))

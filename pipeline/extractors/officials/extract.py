@@ -123,6 +123,9 @@ def _person_display(span: Span) -> str:
             text = text[: -len(suffix)].rstrip()
     if text.isupper() and len(text) > 3:
         text = text.title()
+    last = text.split()[-1] if text else ""
+    if last.endswith(".") and len(last) > 2 and len(text.split()) > 1 and names.fold(last) not in names.SUFFIXES:
+        text = text[:-1]  # "Ambassador Yamada Jun.": the sentence's full stop is no part of the name
     return text
 
 

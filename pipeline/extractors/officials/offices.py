@@ -22,7 +22,10 @@ from ...normalize.roles import kind_of, lexicon, normalize_role, role_words
 from ...resources import load_jsonl
 from ..doc_views import entities
 from .portfolios import PORTFOLIO_ROLES, is_minister, is_portfolio, portfolio_end, portfolio_list_end
-from .tokens import TAIL_JOINERS, _apposed_to_person, _could_be_name, _is_capitalized, _is_place, _title_before_person, organisation_words
+from .tokens import (
+    TAIL_JOINERS, _apposed_to_person, _could_be_name, _is_capitalized, _is_place, _next_official, _office_at,
+    _state_at_tail_end, _title_before_person, organisation_words,
+)
 
 ORGANIZATIONS_FILE = "organizations.jsonl"
 MAX_PREFIX_TOKENS = 8
@@ -156,26 +159,6 @@ def _tail(doc: Doc, i: int, region_names: frozenset[str], limit: int | None = No
         if body_end and all(_could_be_name(t, region_names) for t in doc[k:words_end]):
             return k, prep, x_start, k
     return j, prep, x_start, j
-
-
-def _office_at(doc: Doc, i: int) -> int:
-    """The end of an office word at token i, a rank ("Vice-") before it; 0 when none."""
-    if i < len(doc) and doc[i].lower_ in role_words()["ranks"]:
-        i += 2 if i + 1 < len(doc) and doc[i + 1].text == "-" else 1
-    return i + 1 if i < len(doc) and doc[i].lower_ in lexicon() else 0
-
-
-def _next_official(doc: Doc, j: int, x_start: int, region_names: frozenset[str]) -> bool:
-    """ "for Energy Kadri Simson and Greek Minister X": after a name closing the tail, "and"
-    opens the next official's office (a demonym or a country's possessive may come first)."""
-    if j - x_start < 3 or not all(_could_be_name(t, region_names) for t in doc[j - 2 : j]):
-        return False
-    k = j + 1
-    if k < len(doc) and is_demonym(doc[k].text):
-        k += 1
-    elif k + 1 < len(doc) and country_code(doc[k].text) and doc[k + 1].text in {"’s", "'s"}:
-        k += 2
-    return k < len(doc) and _is_capitalized(doc[k]) and doc[k].lower_ in lexicon()
 
 
 def _ends_with_place(doc: Doc, start: int, end: int, region_names: frozenset[str]) -> bool:
@@ -369,6 +352,10 @@ def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozen
             role_end = tail_end
             continue
         if prep == "for":
+            owner = _state_at_tail_end(doc, x_start, x_end)
+            if owner is not None:
+                # "Minister of State for Foreign Affairs of the UAE": the state ends the portfolio
+                tail_end, country = owner[0], country or owner[1]
             if is_minister(role_text) and not country_code(x_text):
                 role_text = f"{role_text} {doc[role_end:tail_end].text}"  # "Minister for Europe": a portfolio
             role_end = tail_end

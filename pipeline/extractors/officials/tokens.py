@@ -8,7 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ...normalize import names
-from ...normalize.geo import country_code
+from ...normalize.geo import country_code, is_demonym
 from ...normalize.roles import lexicon, role_words
 from ...resources import load_json
 from ..doc_views import entities
@@ -75,3 +75,34 @@ def _could_be_name(token: Token, region_names: frozenset[str]) -> bool:
         and token.text not in organisation_words()
         and not _is_place(token.text, region_names)
     )
+
+
+def _state_at_tail_end(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
+    """(where "of [the] STATE" begins, the state's code) when a tail ends with a state, else None."""
+    for k in range(start + 1, end - 1):
+        if doc[k].lower_ == "of":
+            j = k + 1 + (doc[k + 1].lower_ == "the")
+            code = country_code(doc[j:end].text) if j < end else None
+            if code and not is_demonym(doc[j:end].text):
+                return k, code
+    return None
+
+
+def _office_at(doc: Doc, i: int) -> int:
+    """The end of an office word at token i, a rank ("Vice-") before it; 0 when none."""
+    if i < len(doc) and doc[i].lower_ in role_words()["ranks"]:
+        i += 2 if i + 1 < len(doc) and doc[i + 1].text == "-" else 1
+    return i + 1 if i < len(doc) and doc[i].lower_ in lexicon() else 0
+
+
+def _next_official(doc: Doc, j: int, x_start: int, region_names: frozenset[str]) -> bool:
+    """ "for Energy Kadri Simson and Greek Minister X": after a name closing the tail, "and"
+    opens the next official's office (a demonym or a country's possessive may come first)."""
+    if j - x_start < 3 or not all(_could_be_name(t, region_names) for t in doc[j - 2 : j]):
+        return False
+    k = j + 1
+    if k < len(doc) and is_demonym(doc[k].text):
+        k += 1
+    elif k + 1 < len(doc) and country_code(doc[k].text) and doc[k + 1].text in {"’s", "'s"}:
+        k += 2
+    return k < len(doc) and _is_capitalized(doc[k]) and doc[k].lower_ in lexicon()
