@@ -772,3 +772,9 @@ def test_regions_a_wire_credit_after_the_dateline_is_no_place(annotate):
     # "Xinhua" is also a county of China; between the dateline and its dash it is the agency
     regions = _regions(annotate, "SHANGHAI, May 2 (Xinhua) -- Chinese officials said the port handled more containers.")
     assert "Xinhua" not in regions and "Shanghai" in regions
+
+
+def test_regions_a_town_named_like_a_feature_is_the_town(annotate):
+    # "Walvis Bay" is a port town of Namibia, though its name ends like a bay's
+    region = _regions(annotate, "The corridor links Walvis Bay with the mines.")["Walvis Bay"]
+    assert (region.type, region.country) == ("city", "NA")

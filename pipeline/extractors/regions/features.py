@@ -174,6 +174,13 @@ def _natural_features(doc: Doc, matches: list[_Match], doc_countries: set[str]) 
         if named or any(m.start < end and start < m.end for m in out if m not in inside):
             k += 1
             continue
+        town = next((m for m in inside if (m.start, m.end) == (start, end) and m.place is None
+                     and any(p.type == "city" for p in m.candidates)), None)
+        if town is not None:
+            # "Walvis Bay", "Montego Bay": a town named like a feature is the town
+            town.place = max((p for p in town.candidates if p.type == "city"), key=lambda p: p.population)
+            k = end
+            continue
         country = _feature_country(head, inside, doc_countries)
         out = [m for m in out if m not in inside]
         out.append(_Match(start, end, end, (), place=Place("", "region", country, None)))
