@@ -96,7 +96,7 @@ def normalize_role(text: str) -> str:
         head, tail = text.split(" of ", 1)
         if head.split()[-1] == "minister":
             return _minister_of(head, tail)
-        if head == "secretary" and _portfolio_words(tail):
+        if head == "secretary" and portfolio_words(re.split(r"[\s,]+", tail)):
             return text  # "Secretary of Public Works and Highways": a secretary's department keeps its words
         if head in lex or _ranked(head):
             return _ranked(head) or lex[head]["role"]
@@ -106,9 +106,9 @@ def normalize_role(text: str) -> str:
     return text
 
 
-def _portfolio_words(tail: str) -> bool:
-    """Whether every word of an "of" tail is a portfolio's ("infrastructure, communications and transport")."""
-    words = [w for w in re.split(r"[\s,]+", tail) if w and w not in {"and", "&"}]
+def portfolio_words(words: list[str]) -> bool:
+    """Whether the words, "and" aside, are all of `portfolios` ("infrastructure", "communications")."""
+    words = [w.lower() for w in words if w and w.lower() not in {"and", "&"}]
     return bool(words) and all(w in role_words()["portfolios"] for w in words)
 
 

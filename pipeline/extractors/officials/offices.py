@@ -305,8 +305,8 @@ def read_office(doc: Doc, start: int, end: int, floor: int, region_names: frozen
     role_text = doc[start:end].text
     role_end = end
     # "High Representative/Vice President", ".../Vice-President": the first of two offices
-    while role_end < len(doc) - 1 and doc[role_end].text == "/" and _office_at(doc, role_end + 1):
-        role_end = _office_at(doc, role_end + 1)
+    while role_end < len(doc) - 1 and doc[role_end].text == "/" and (second_end := _office_at(doc, role_end + 1)):
+        role_end = second_end
         while role_end < len(doc) and _is_capitalized(doc[role_end]) and " ".join(t.lower_ for t in doc[role_end - 1 : role_end + 1]) in lexicon():
             role_end += 1
     posted_to = None

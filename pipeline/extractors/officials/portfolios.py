@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ...normalize.roles import role_words
+from ...normalize.roles import portfolio_words, role_words
 from .tokens import _is_capitalized
 
 
@@ -56,6 +56,5 @@ PORTFOLIO_ROLES = frozenset({"minister", "deputy minister", "first deputy minist
 def is_portfolio(organization: str) -> bool:
     """Whether the words before a minister name a portfolio ("Infrastructure", "Digital
     Development"): words of `portfolios` in models/role_words.json, joined by "and"."""
-    words = [w.lower() for w in organization.split() if w.lower() not in {"and", "&"}]
-    portfolios = set(role_words()["portfolios"])
-    return 0 < len(words) <= 4 and all(w in portfolios for w in words)
+    words = organization.split()
+    return len([w for w in words if w.lower() not in {"and", "&"}]) <= 4 and portfolio_words(words)

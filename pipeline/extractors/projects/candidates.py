@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from .grammar import Candidate, HeadMatch, _text, _type_of, grow, head_matches
+from .grammar import Candidate, HeadMatch, _context_words, _text, _type_of, grow, head_matches
 from .place_phrases import _place_phrase
 from .words import DASHES, LABEL, POSSESSIVE as POSSESSIVE_MARKS, is_modifier, is_name_token
 from .lexicon import grammar, heads
@@ -221,8 +221,9 @@ def section_candidates(doc: Doc, taken: set[int]) -> list[Candidate]:
             continue
         else:
             end = tok.i + 1
-            whole = None if _of_a_work(doc, end, taken) else _bare_whole_after_of(doc, end, sent.end, taken)
-            if whole is None and not _of_a_work(doc, end, taken):
+            of_work = _of_a_work(doc, end, taken)
+            whole = None if of_work else _bare_whole_after_of(doc, end, sent.end, taken)
+            if not of_work and whole is None:
                 continue  # "the Russian section of the commission" is no part of a work
             if whole is not None:
                 out.append(whole)
@@ -250,8 +251,7 @@ def _bare_whole_after_of(doc: Doc, i: int, limit: int, taken: set[int]) -> Candi
     if lookup(name) or _country_or_wider(name) or doc[end - 1].lower_ in grammar().org_followers:
         return None
     # what the work is: the kind of line its sentences speak of ("electrified", "gas")
-    sent = doc[i].sent
-    words = set(lowers(doc)[doc[sent.start - 1].sent.start if sent.start else sent.start : sent.end])
+    words = _context_words(doc, doc[i].sent)
     kinds = {kind for word, kind in _LINE_WORDS.items() if word in words}
     if len(kinds) != 1:
         return None

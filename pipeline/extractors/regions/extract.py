@@ -24,7 +24,7 @@ from ..doc_views import entities, full_text, puncts, texts
 from ..doc_views import starts as doc_starts
 from ...records import Mention, Region
 from .inside_names import _inside_person, _inside_project_or_org, _org_before, _wire_credit
-from .listed import _conjoined_with_place, _in_longer_name, _listed_with_chosen
+from .listed import _PLACE_LABELS, _conjoined_with_place, _in_longer_name, _listed_with_chosen
 from .context_country import shared_country_names, with_context_countries
 from .features import _compass_regions, _natural_features, _shared_head_names, exclude_work_names
 from .ner_places import ner_places
@@ -33,7 +33,6 @@ from .states import _city_comma, _postal_states
 from .towns import _base_name, context_country, unknown_towns
 from .unknown import common_words, dateline_starts
 
-_PLACE_LABELS = {"GPE", "LOC"}
 # raw NER often calls a place an organisation ("Nagorno-Karabakh", "Tank" as ORG)
 _MISLABELS = {"ORG"}
 _CONNECTORS = {"and", "of", "the", "-", "–", "—", ",", "al", "ad", "el", "e", "va", "de"}

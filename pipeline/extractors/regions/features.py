@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from ...normalize.gazetteer import Place, context_words, lookup
 from ...normalize.geo import fold_name
-from ..doc_views import texts
+from ..doc_views import _cached, texts
 from .matches import _Match, _capitalised, _head_at, _tokens_match, _words, by_word
 
 
@@ -135,8 +135,9 @@ def _feature_words() -> tuple[frozenset[str], dict[str, list[tuple[str, ...]]]]:
 
 
 def _feature_spans(doc: Doc) -> list[tuple[int, int, int] | None]:
+    """The feature span starting at each token (None where none does), read once per Doc."""
     features, before = _feature_words()
-    return [_feature_span(doc, k, features, before) for k in range(len(doc))]
+    return _cached(doc, "news_feature_spans", lambda: [_feature_span(doc, k, features, before) for k in range(len(doc))])
 
 
 def _work_names(doc: Doc, spans: list[tuple[int, int, int] | None]) -> set[str]:
